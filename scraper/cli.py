@@ -1,0 +1,133 @@
+"""The `retention` command line. Each command's docstring is its help.
+
+Heavy modules (pydantic, lxml) are imported inside the commands that need them, so that
+`retention --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from scraper.errors import Exit, RetentionError
+
+FORMAT_CHOICE = click.Choice(["auto", "text", "html", "markdown"])
+MAX_BYTES = click.option("--max-bytes", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
+                         help="Refuse inputs larger than this, before parsing.")
+
+
+def _source(path: Path, fmt: str, max_bytes: int):  # type: ignore[no-untyped-def]
+    from scraper import source
+
+    return source.read(path, None if fmt == "auto" else fmt, max_bytes)  # type: ignore[arg-type]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="retention")
+def cli() -> None:
+    """Compile Anthropic's "API and data retention" page into data.
+
+    The page says which Claude API features are allowed under zero data retention (ZDR) and
+    HIPAA readiness. retention reads it (flattened text dump, HTML or Markdown), checks it, and
+    publishes one canonical JSON dataset in dist/.
+
+    Exit codes: 0 ok, 1 changes found, 2 bad input or usage, 3 could not fetch,
+    4 refused to publish, 70 internal error.
+    """
+
+
+@cli.command("compile")
+@click.argument("source", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True,
+              help="Form of SOURCE; auto sniffs it from the content.")
+@MAX_BYTES
+def compile_cmd(source: Path, fmt: str, max_bytes: int) -> int:
+    """Compile the page SOURCE and print its dataset JSON on stdout; write nothing.
+
+    SOURCE is a file, or - for standard input. The dataset is validated before it is printed;
+    a page that cannot be fully read is refused with one located line per problem (exit 2).
+
+    Example: retention compile sources/en-text-2026-04.txt > dataset.json
+    """
+    from scraper.compiler import compile_source
+    from scraper.dataset_io import dumps
+
+    dataset = compile_source(_source(source, fmt, max_bytes))
+    click.echo(dumps(dataset), nl=False)
+    return Exit.OK
+
+
+@cli.command("validate")
+@click.argument("dataset", type=click.Path(path_type=Path, dir_okay=False))
+def validate_cmd(dataset: Path) -> int:
+    """Check the dataset JSON file DATASET against the schema and the semantic rules.
+
+    Rules: every footnote mark has a footnote and every footnote is cited; ids are unique;
+    every feature has a status for every arrangement; endpoints start with /v1/; names and
+    details hold no control or bidi characters. Each problem is printed with its JSON path.
+    Exit 0 when valid, 2 otherwise.
+    """
+    from scraper import compiler, dataset_io
+
+    data = dataset_io.read(dataset)
+    compiler.check(data, str(dataset), in_source=False)
+    click.echo(f"{dataset}: valid ({len(data.features)} features, {len(data.arrangements)} arrangements, "
+               f"{len(data.footnotes)} footnotes)")
+    return Exit.OK
+
+
+@cli.command("build")
+@click.argument("source", required=False, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--dist", "dist", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
+              show_default=True, help="Folder the outputs are published to.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True,
+              help="Form of SOURCE; auto sniffs it from the content.")
+@MAX_BYTES
+def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int) -> int:
+    """The main job: compile SOURCE, validate it and publish it to DIST.
+
+    Without SOURCE, the copy of the page bundled with the tool is compiled. The dataset is
+    written to DIST/retention.json only when it changed; its dataset_version is kept when the
+    data is the same and bumped otherwise. Nothing is written when anything fails.
+    """
+    from scraper.builder import build
+
+    report = build(_source(source, fmt, max_bytes) if source else _bundled(max_bytes), dist)
+    click.echo(report)
+    return Exit.OK
+
+
+def _bundled(max_bytes: int):  # type: ignore[no-untyped-def]
+    from scraper import resources, source
+
+    src = source.read(resources.bundled_source(), None, max_bytes)
+    return src
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; map errors to the contract's exit codes (a bug keeps its traceback: 70)."""
+    try:
+        code = cli.main(args=argv, prog_name="retention", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return Exit.BAD_INPUT
+    except click.Abort:
+        click.echo("retention: aborted", err=True)
+        return Exit.BAD_INPUT
+    except RetentionError as exc:
+        for problem in exc.problems:
+            click.echo(f"retention: error: {problem}", err=True)
+        return exc.code
+    except Exception:  # noqa: BLE001 - an unforeseen bug: keep the traceback
+        traceback.print_exc()
+        return Exit.BUG
+    return int(code or 0)
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""The one intermediate form every front end produces: blocks, the table, footnotes, with spans.
+
+A Document knows nothing of ZDR or HIPAA: it is the page's structure as a reader sees it.
+Texts are plain (links become their text, code its characters); links are kept beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scraper.source import Span
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of plain text with the links it contained."""
+
+    text: str
+    span: Span
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell; `marks` are the footnote numbers attached to it."""
+
+    text: str
+    span: Span
+    marks: tuple[int, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[Row, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; `level` is None where the form does not say (the text dump)."""
+
+    text: str
+    span: Span
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    body: Text
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Text, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Step:
+    title: Text
+    body: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Steps:
+    steps: tuple[Step, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+    span: Span
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A FAQ entry (an accordion or `<details>`): the question and its answer's blocks."""
+
+    question: Text
+    answer: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    table: Table
+
+
+Block = Heading | Paragraph | ListBlock | Steps | Code | Question | TableBlock
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    body: Text
+
+
+@dataclass(frozen=True)
+class Document:
+    """The page: title, summary line, blocks in page order, and the footnotes under the table."""
+
+    title: str
+    description: str | None
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...] = field(default=())
+
+    def tables(self) -> list[Table]:
+        return [b.table for b in self.blocks if isinstance(b, TableBlock)]

@@ -1,0 +1,43 @@
+"""Errors as values: a problem names what went wrong and where; exit codes are named."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Exit(enum.IntEnum):
+    """Exit codes of the command-line contract."""
+
+    OK = 0
+    CHANGED = 1
+    BAD_INPUT = 2
+    FETCH_FAILED = 3
+    REFUSED = 4
+    BUG = 70
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem: `where` is `file:line:col`, a URL or a JSON path."""
+
+    kind: str
+    message: str
+    where: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.kind}: {self.message}"
+
+
+class RetentionError(Exception):
+    """Raised with every problem found; the CLI prints one line each and exits with `code`."""
+
+    def __init__(self, problems: list[Problem], code: Exit = Exit.BAD_INPUT) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+        self.code = code
+
+
+def fail(kind: str, message: str, where: str, code: Exit = Exit.BAD_INPUT) -> RetentionError:
+    """Build a single-problem error, ready to raise."""
+    return RetentionError([Problem(kind, message, where)], code)

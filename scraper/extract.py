@@ -1,0 +1,114 @@
+"""Document -> Dataset: the only module (with extract_page) that knows this page's domain.
+
+Reads the eligibility table into features, arrangements and footnotes. Problems are collected,
+not raised one at a time, so a bad page reports all of them.
+"""
+
+from __future__ import annotations
+
+from scraper import cells
+from scraper.document import Cell, Document, Row, Table
+from scraper.errors import Problem, RetentionError
+from scraper.extract_page import arrangements, page
+from scraper.source import Source
+from schema import models as m
+
+_STATUS = {"yes": "yes", "yes (qualified)": "qualified", "qualified": "qualified", "no": "no"}
+ELIGIBLE = " eligible"
+
+
+def _span(cell: Cell) -> m.Span:
+    return m.Span(line=cell.span.line, col=cell.span.col)
+
+
+class Extractor:
+    def __init__(self, source: Source, doc: Document) -> None:
+        self.source = source
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def problem(self, kind: str, message: str, cell: Cell) -> None:
+        self.problems.append(Problem(kind, message, self.source.where(cell.span)))
+
+    def table(self) -> Table | None:
+        tables = [t for t in self.doc.tables() if _is_eligibility(t)]
+        where = f"{self.source.origin}:1:1"
+        if not tables:
+            self.problems.append(Problem("table", "no feature eligibility table (Feature | Endpoint | ... eligible | Details)", where))
+            return None
+        if len(tables) > 1:
+            self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
+        return tables[0]
+
+    def feature(self, row: Row, columns: list[str], notes: set[int]) -> m.Feature | None:
+        if len(row.cells) != len(columns) + 3:
+            self.problem("table", f"row has {len(row.cells)} cells, the header {len(columns) + 3}", row.cells[0])
+            return None
+        name, endpoint_cell, *statuses, details = row.cells
+        eligibility = {}
+        for column, cell in zip(columns, statuses, strict=True):
+            status = _STATUS.get(cell.text.strip().lower())
+            if status is None:
+                self.problem("status", f"unknown status {cell.text!r} in column {column!r}", cell)
+                continue
+            for mark in cell.marks:
+                if mark not in notes:
+                    self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
+            eligibility[cells.slug(column.removesuffix(ELIGIBLE))] = m.Eligibility(
+                status=status, footnotes=sorted(set(cell.marks))  # type: ignore[arg-type]
+            )
+        found = cells.endpoints(endpoint_cell.text)
+        if found is None:
+            self.problem("endpoint", f"cannot read endpoint cell {endpoint_cell.text!r}", endpoint_cell)
+            found = []
+        if not name.text.strip():
+            self.problem("table", "row has no feature name", name)
+        text = details.text.strip() or None
+        return m.Feature(
+            id=cells.slug(name.text) or "unnamed",
+            name=name.text.strip(),
+            doc_url=name.links[0].url if name.links else None,
+            endpoints=found,
+            eligibility=eligibility,
+            details=text,
+            retention=cells.retention(text),
+            span=_span(name),
+        )
+
+    def footnotes(self, features: list[m.Feature]) -> list[m.Footnote]:
+        result = []
+        for note in self.doc.footnotes:
+            applies = [(f.id, arr) for f in features for arr, e in f.eligibility.items() if note.number in e.footnotes]
+            span = m.Span(line=note.body.span.line, col=note.body.span.col)
+            result.append(m.Footnote(number=note.number, text=note.body.text, applies_to=applies, span=span))
+        return result
+
+    def dataset(self) -> m.Dataset:
+        table = self.table()
+        if table is None:
+            raise RetentionError(self.problems)
+        columns = [c.text for c in table.header[2:-1]]
+        notes = {n.number for n in self.doc.footnotes}
+        features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
+        if self.problems:
+            raise RetentionError(self.problems)
+        source = m.Source(url=self.source.url, format=self.source.format, sha256=self.source.sha256, title=self.doc.title)
+        return m.Dataset(
+            schema_version=m.SCHEMA_VERSION,
+            dataset_version="0.0.0",
+            source=source,
+            arrangements=arrangements(self.doc, columns),
+            features=features,
+            footnotes=self.footnotes(features),
+            page=page(self.doc),
+        )
+
+
+def _is_eligibility(table: Table) -> bool:
+    names = [c.text.strip().lower() for c in table.header]
+    return len(names) >= 4 and names[:2] == ["feature", "endpoint"] and names[2].endswith(ELIGIBLE)
+
+
+def extract(source: Source, doc: Document) -> m.Dataset:
+    """The dataset of a parsed page; raises RetentionError listing every problem found."""
+    return Extractor(source, doc).dataset()

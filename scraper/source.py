@@ -1,0 +1,99 @@
+"""Raw input: bytes read with a size cap, decoded strictly, its format sniffed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from scraper.errors import fail
+
+Format = Literal["text", "html", "markdown"]
+FORMATS: tuple[Format, ...] = ("text", "html", "markdown")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Span:
+    """A 1-based line and column in the source text."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """The page as read: its text, its format, where it came from and its digest."""
+
+    text: str
+    format: Format
+    origin: str
+    sha256: str
+    url: str | None = None
+
+    def where(self, span: Span) -> str:
+        return f"{self.origin}:{span.line}:{span.col}"
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise fail("encoding", f"not UTF-8 (byte 0x{raw[err.start]:02x})", f"{origin}:{line}:{col}") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise fail("encoding", "NUL byte in input", f"{origin}:{line}:{col}")
+    return text.removeprefix("\ufeff")
+
+
+_HTML = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<main|<div|<table)", re.IGNORECASE)
+_MARKDOWN = re.compile(r"^(---\s*$|#{1,6} |\|.*\|\s*$|<(Note|Steps|Eligible)\b)", re.MULTILINE)
+
+
+def sniff(text: str) -> Format:
+    """Guess the format from the content: HTML tags, Markdown syntax, else a text dump."""
+    if _HTML.match(text):
+        return "html"
+    if _MARKDOWN.search(text):
+        return "markdown"
+    return "text"
+
+
+def from_bytes(
+    raw: bytes,
+    origin: str,
+    fmt: Format | None = None,
+    url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Source:
+    """Check size and encoding before any parsing, then build the Source."""
+    if len(raw) > max_bytes:
+        raise fail("too-large", f"input is {len(raw)} bytes, over the {max_bytes}-byte cap (--max-bytes)", origin)
+    if not raw.strip():
+        raise fail("empty", "input is empty", f"{origin}:1:1")
+    text = _decode(raw, origin)
+    digest = hashlib.sha256(raw).hexdigest()
+    return Source(text=text, format=fmt or sniff(text), origin=origin, sha256=digest, url=url)
+
+
+def read(path: Path, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read a page from a file (or `-` for standard input)."""
+    import sys
+
+    origin = str(path)
+    try:
+        if origin == "-":
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+            origin = "<stdin>"
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise fail("unreadable", err.strerror or str(err), origin) from None
+    return from_bytes(raw, origin, fmt, max_bytes=max_bytes)
