@@ -37,7 +37,12 @@ def unique_ids(data: Dataset) -> Iterator[Finding]:
     seen = Counter(f.id for f in data.features)
     for i, feature in enumerate(data.features):
         if seen[feature.id] > 1:
-            yield Finding("unique-ids", f"feature id {feature.id!r} is used {seen[feature.id]} times", f"features[{i}].id", feature.span)
+            yield Finding(
+                "unique-ids",
+                f"feature id {feature.id!r} is used {seen[feature.id]} times",
+                f"features[{i}].id",
+                feature.span,
+            )
     for arr, count in Counter(a.id for a in data.arrangements).items():
         if count > 1:
             yield Finding("unique-ids", f"arrangement id {arr!r} is used {count} times", "arrangements")
@@ -51,9 +56,19 @@ def status_per_arrangement(data: Dataset) -> Iterator[Finding]:
     for i, feature in enumerate(data.features):
         have = set(feature.eligibility)
         for missing in sorted(wanted - have):
-            yield Finding("status-per-arrangement", f"{feature.id}: no status for {missing!r}", f"features[{i}].eligibility", feature.span)
+            yield Finding(
+                "status-per-arrangement",
+                f"{feature.id}: no status for {missing!r}",
+                f"features[{i}].eligibility",
+                feature.span,
+            )
         for extra in sorted(have - wanted):
-            yield Finding("status-per-arrangement", f"{feature.id}: status for unknown arrangement {extra!r}", f"features[{i}].eligibility", feature.span)
+            yield Finding(
+                "status-per-arrangement",
+                f"{feature.id}: status for unknown arrangement {extra!r}",
+                f"features[{i}].eligibility",
+                feature.span,
+            )
 
 
 def marks_have_footnotes(data: Dataset) -> Iterator[Finding]:
@@ -62,7 +77,12 @@ def marks_have_footnotes(data: Dataset) -> Iterator[Finding]:
         for arr, elig in feature.eligibility.items():
             for mark in elig.footnotes:
                 if mark not in defined:
-                    yield Finding("marks-have-footnotes", f"{feature.id}/{arr}: footnote mark {mark} has no footnote", f"features[{i}].eligibility.{arr}", feature.span)
+                    yield Finding(
+                        "marks-have-footnotes",
+                        f"{feature.id}/{arr}: footnote mark {mark} has no footnote",
+                        f"features[{i}].eligibility.{arr}",
+                        feature.span,
+                    )
 
 
 def footnotes_cited(data: Dataset) -> Iterator[Finding]:
@@ -73,7 +93,12 @@ def footnotes_cited(data: Dataset) -> Iterator[Finding]:
         if not marked:
             yield Finding("footnotes-cited", f"footnote {note.number} is never cited", f"footnotes[{i}]", note.span)
         elif applies != marked:
-            yield Finding("footnotes-cited", f"footnote {note.number}: applies_to disagrees with the marks", f"footnotes[{i}].applies_to", note.span)
+            yield Finding(
+                "footnotes-cited",
+                f"footnote {note.number}: applies_to disagrees with the marks",
+                f"footnotes[{i}].applies_to",
+                note.span,
+            )
 
 
 def endpoints_are_api_paths(data: Dataset) -> Iterator[Finding]:
@@ -82,7 +107,12 @@ def endpoints_are_api_paths(data: Dataset) -> Iterator[Finding]:
             yield Finding("endpoints", f"{feature.id}: no endpoint", f"features[{i}].endpoints", feature.span)
         for j, endpoint in enumerate(feature.endpoints):
             if not re.fullmatch(r"/v1/[a-z0-9_\-/{}]*", endpoint.path):
-                yield Finding("endpoints", f"{feature.id}: endpoint {endpoint.path!r} does not start with /v1/", f"features[{i}].endpoints[{j}]", feature.span)
+                yield Finding(
+                    "endpoints",
+                    f"{feature.id}: endpoint {endpoint.path!r} does not start with /v1/",
+                    f"features[{i}].endpoints[{j}]",
+                    feature.span,
+                )
 
 
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs"}
@@ -94,7 +124,12 @@ def clean_text(data: Dataset) -> Iterator[Finding]:
         for field, value in (("name", feature.name), ("details", feature.details or "")):
             bad = [c for c in value if unicodedata.category(c) in _INVISIBLE]
             if bad:
-                yield Finding("clean-text", f"{feature.id}: {field} contains invisible or control character U+{ord(bad[0]):04X}", f"features[{i}].{field}", feature.span)
+                yield Finding(
+                    "clean-text",
+                    f"{feature.id}: {field} contains invisible or control character U+{ord(bad[0]):04X}",
+                    f"features[{i}].{field}",
+                    feature.span,
+                )
         if not feature.name.strip():
             yield Finding("clean-text", "a feature has an empty name", f"features[{i}].name", feature.span)
 

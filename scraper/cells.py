@@ -23,7 +23,7 @@ def requirement(qualifier: str) -> Requirement:
     match = re.fullmatch(r"with (\S+) (tool|source|header)", text)
     if match:
         kind = _KINDS[match.group(2)]
-        return Requirement(kind=kind, name=match.group(1), value=None)  # type: ignore[arg-type]
+        return Requirement(kind=kind, name=match.group(1), value=None)
     match = re.fullmatch(r'with ([A-Za-z0-9_.\-]+):\s*"?([^"]*)"?', text)
     if match:
         return Requirement(kind="parameter", name=match.group(1), value=match.group(2))
@@ -38,7 +38,7 @@ def endpoints(cell: str) -> list[Endpoint] | None:
     found: list[Endpoint] = []
     pos = 0
     for match in _ENDPOINT.finditer(cell):
-        gap = cell[pos:match.start()]
+        gap = cell[pos : match.start()]
         if not _SEPARATOR.fullmatch(gap):
             return None
         qualifier = match.group(2)
@@ -74,7 +74,7 @@ def retention(details: str | None) -> Retention | None:
         match = pattern.search(details)
         if match and (best is None or match.start() < best[0]):
             duration = iso_duration(int(match.group(1)), match.group(2))
-            best = (match.start(), Retention(duration=duration, bound=bound, phrase=match.group()))  # type: ignore[arg-type]
+            best = (match.start(), Retention(duration=duration, bound=bound, phrase=match.group()))
     deleted = _UNTIL_DELETED.search(details)
     if deleted and (best is None or deleted.start() < best[0]):
         return Retention(duration=None, bound="until_deleted", phrase=deleted.group())

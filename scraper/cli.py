@@ -15,8 +15,13 @@ import click
 from scraper.errors import Exit, RetentionError
 
 FORMAT_CHOICE = click.Choice(["auto", "text", "html", "markdown"])
-MAX_BYTES = click.option("--max-bytes", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
-                         help="Refuse inputs larger than this, before parsing.")
+MAX_BYTES = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="Refuse inputs larger than this, before parsing.",
+)
 
 
 def _source(path: Path, fmt: str, max_bytes: int):  # type: ignore[no-untyped-def]
@@ -41,8 +46,14 @@ def cli() -> None:
 
 @cli.command("compile")
 @click.argument("source", type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True,
-              help="Form of SOURCE; auto sniffs it from the content.")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="auto",
+    show_default=True,
+    help="Form of SOURCE; auto sniffs it from the content.",
+)
 @MAX_BYTES
 def compile_cmd(source: Path, fmt: str, max_bytes: int) -> int:
     """Compile the page SOURCE and print its dataset JSON on stdout; write nothing.
@@ -74,17 +85,31 @@ def validate_cmd(dataset: Path) -> int:
 
     data = dataset_io.read(dataset)
     compiler.check(data, str(dataset), in_source=False)
-    click.echo(f"{dataset}: valid ({len(data.features)} features, {len(data.arrangements)} arrangements, "
-               f"{len(data.footnotes)} footnotes)")
+    click.echo(
+        f"{dataset}: valid ({len(data.features)} features, {len(data.arrangements)} arrangements, "
+        f"{len(data.footnotes)} footnotes)"
+    )
     return Exit.OK
 
 
 @cli.command("build")
 @click.argument("source", required=False, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--dist", "dist", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
-              show_default=True, help="Folder the outputs are published to.")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="auto", show_default=True,
-              help="Form of SOURCE; auto sniffs it from the content.")
+@click.option(
+    "--dist",
+    "dist",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder the outputs are published to.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="auto",
+    show_default=True,
+    help="Form of SOURCE; auto sniffs it from the content.",
+)
 @MAX_BYTES
 def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int) -> int:
     """The main job: compile SOURCE, validate it and publish it to DIST.
@@ -123,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             click.echo(f"retention: error: {problem}", err=True)
         return exc.code
-    except Exception:  # noqa: BLE001 - an unforeseen bug: keep the traceback
+    except Exception:
         traceback.print_exc()
         return Exit.BUG
     return int(code or 0)

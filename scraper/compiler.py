@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from schema import rules
+from schema.models import Dataset
 from scraper import frontends
 from scraper.errors import Problem, RetentionError
 from scraper.extract import extract
 from scraper.source import Source
-from schema import rules
-from schema.models import Dataset
 
 
 def locate(finding: rules.Finding, origin: str, in_source: bool) -> Problem:

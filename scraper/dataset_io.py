@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from scraper.errors import Problem, RetentionError, fail
 from schema.models import Dataset
+from scraper.errors import Problem, RetentionError, fail
 
 
 def dumps(dataset: Dataset) -> str:

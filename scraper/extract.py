@@ -6,12 +6,12 @@ not raised one at a time, so a bad page reports all of them.
 
 from __future__ import annotations
 
+from schema import models as m
 from scraper import cells
 from scraper.document import Cell, Document, Row, Table
 from scraper.errors import Problem, RetentionError
 from scraper.extract_page import arrangements, page
 from scraper.source import Source
-from schema import models as m
 
 _STATUS = {"yes": "yes", "yes (qualified)": "qualified", "qualified": "qualified", "no": "no"}
 ELIGIBLE = " eligible"
@@ -34,7 +34,9 @@ class Extractor:
         tables = [t for t in self.doc.tables() if _is_eligibility(t)]
         where = f"{self.source.origin}:1:1"
         if not tables:
-            self.problems.append(Problem("table", "no feature eligibility table (Feature | Endpoint | ... eligible | Details)", where))
+            self.problems.append(
+                Problem("table", "no feature eligibility table (Feature | Endpoint | ... eligible | Details)", where)
+            )
             return None
         if len(tables) > 1:
             self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
@@ -55,7 +57,7 @@ class Extractor:
                 if mark not in notes:
                     self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
             eligibility[cells.slug(column.removesuffix(ELIGIBLE))] = m.Eligibility(
-                status=status, footnotes=sorted(set(cell.marks))  # type: ignore[arg-type]
+                status=status, footnotes=sorted(set(cell.marks))
             )
         found = cells.endpoints(endpoint_cell.text)
         if found is None:
@@ -92,7 +94,9 @@ class Extractor:
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
         if self.problems:
             raise RetentionError(self.problems)
-        source = m.Source(url=self.source.url, format=self.source.format, sha256=self.source.sha256, title=self.doc.title)
+        source = m.Source(
+            url=self.source.url, format=self.source.format, sha256=self.source.sha256, title=self.doc.title
+        )
         return m.Dataset(
             schema_version=m.SCHEMA_VERSION,
             dataset_version="0.0.0",

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
 
+from schema import models as m
 from scraper import cells
 from scraper.document import (
-    Block, Code, Document, Heading, ListBlock, Paragraph, Question, Step, Steps, TableBlock, Text,
+    Block,
+    Code,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Question,
+    Step,
+    Steps,
+    TableBlock,
+    Text,
 )
-from schema import models as m
 
 _COVERS = re.compile(r"What (.+?) covers", re.IGNORECASE)
 _EXCLUDES = re.compile(r"What (.+?) does not cover", re.IGNORECASE)
@@ -57,7 +68,7 @@ def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.Scope
     covers: list[m.ScopeItem] = []
     excludes: list[m.ScopeItem] = []
     blocks = list(doc.blocks)
-    for block, after in zip(blocks, blocks[1:], strict=False):
+    for block, after in itertools.pairwise(blocks):
         label = _label_text(block)
         if label is None or not isinstance(after, ListBlock):
             continue
@@ -84,8 +95,11 @@ def arrangements(doc: Document, columns: list[str]) -> list[m.Arrangement]:
     for column in columns:
         prefix = column.removesuffix(" eligible")
         covers, excludes = _scopes(doc, prefix)
-        result.append(m.Arrangement(id=cells.slug(prefix), name=_name(doc, prefix), column=column,
-                                    covers=covers, excludes=excludes))
+        result.append(
+            m.Arrangement(
+                id=cells.slug(prefix), name=_name(doc, prefix), column=column, covers=covers, excludes=excludes
+            )
+        )
     return result
 
 
@@ -152,7 +166,7 @@ def _faq(sec: _Section | None) -> list[m.Question]:
 
 def _schema_restrictions(secs: list[_Section]) -> list[str]:
     for sec in secs:
-        for block, after in zip(sec.blocks, sec.blocks[1:], strict=False):
+        for block, after in itertools.pairwise(sec.blocks):
             text = _label_text(block) or ""
             if "restriction applies to" in text.lower() and isinstance(after, ListBlock):
                 return [i.text for i in after.items]
@@ -177,7 +191,7 @@ def _limitations(secs: list[_Section]) -> list[m.Section]:
     if start is None:
         return []
     result = []
-    for sec in secs[start + 1:]:
+    for sec in secs[start + 1 :]:
         if "question" in sec.title.lower() or "related" in sec.title.lower():
             break
         result.append(_section(sec))

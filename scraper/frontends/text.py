@@ -12,7 +12,16 @@ import json
 import re
 
 from scraper.document import (
-    Block, Code, Document, Footnote, Heading, ListBlock, Paragraph, Step, Steps, Text,
+    Block,
+    Code,
+    Document,
+    Footnote,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Step,
+    Steps,
+    Text,
 )
 from scraper.errors import fail
 from scraper.frontends.text_cut import read_table
@@ -51,7 +60,9 @@ class TextFrontEnd:
                 i += 1
                 continue
             i = self._block(i, self.end, self.blocks)
-        return Document(title=title, description=description, blocks=tuple(self.blocks), footnotes=tuple(self.footnotes))
+        return Document(
+            title=title, description=description, blocks=tuple(self.blocks), footnotes=tuple(self.footnotes)
+        )
 
     def _article(self) -> tuple[str, str | None, int]:
         """Title, summary and the first body line, found by the "Was this page helpful?" marker."""
@@ -102,7 +113,9 @@ class TextFrontEnd:
         line = self.lines[i].strip()
         if self.toc is not None:
             return line in self.toc
-        alone = (i == 0 or not self.lines[i - 1].strip()) and (i + 1 >= len(self.lines) or not self.lines[i + 1].strip())
+        alone = (i == 0 or not self.lines[i - 1].strip()) and (
+            i + 1 >= len(self.lines) or not self.lines[i + 1].strip()
+        )
         return alone and _HEADING_LIKE.fullmatch(line) is not None
 
     def _list(self, i: int, end: int, blocks: list[Block]) -> int:
@@ -159,4 +172,3 @@ class TextFrontEnd:
 def parse(source: Source) -> Document:
     """Parse a flattened text dump into a Document."""
     return TextFrontEnd(source).parse()
-

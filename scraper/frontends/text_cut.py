@@ -114,11 +114,11 @@ def read_table(fe: TextFrontEnd, i: int, header: tuple[Cell, ...]) -> int:
     for k, scan in zip(range(i + 1, j - 1), scans[:-1], strict=False):
         if scan.needed > 1:
             raise fail("table", f"row is missing {scan.needed} of its {scanner.width} cells", fe.where(Span(k + 1, 1)))
-    if scans:
-        tail = _tail_start(fe, scanner, scans[-1], after)
-        fe.end = min(fe.end, tail)
-        t = _complete(fe, scanner, scans[-1], tail) if scans[-1].needed else tail
-        scans += _tail_rows(fe, scanner, t)
+    last = scans[-1] if scans else RowScan(cells=[], needed=0)
+    tail = _tail_start(fe, scanner, last, after)
+    fe.end = min(fe.end, tail)
+    t = _complete(fe, scanner, last, tail) if last.needed else tail
+    scans += _tail_rows(fe, scanner, t)
     if not scans:
         raise fail("table", "table header without rows", fe.where(header[0].span))
     rows = tuple(_row(scan, scanner.width) for scan in scans)

@@ -90,11 +90,15 @@ class RowScanner:
         start = len(line) - len(line.lstrip())
         text = line.rstrip()
         if index == 1 and not ENDPOINTS_RE.fullmatch(text, start):
-            raise fail("table", f"expected an endpoint cell, found {text[start:]!r}", self.where(Span(lineno, start + 1)))
+            raise fail(
+                "table", f"expected an endpoint cell, found {text[start:]!r}", self.where(Span(lineno, start + 1))
+            )
         if 2 <= index < 2 + self.statuses:
             cell, pos = self._status(text, start, lineno, last=True, alone=True)
             if pos != len(text):
-                raise fail("table", f"unexpected text after the status: {text[pos:]!r}", self.where(Span(lineno, pos + 1)))
+                raise fail(
+                    "table", f"unexpected text after the status: {text[pos:]!r}", self.where(Span(lineno, pos + 1))
+                )
             return cell
         return self._cell(text[start:], lineno, start)
 
@@ -105,15 +109,19 @@ class RowScanner:
     def _status(self, text: str, pos: int, lineno: int, last: bool, alone: bool = False) -> tuple[Cell, int]:
         match = STATUS_RE.match(text, pos)
         if not match:
-            shown = text[pos:pos + 20]
-            raise fail("status", f"unknown status word at {shown!r}: expected Yes, Yes (qualified) or No", self.where(Span(lineno, pos + 1)))
+            shown = text[pos : pos + 20]
+            raise fail(
+                "status",
+                f"unknown status word at {shown!r}: expected Yes, Yes (qualified) or No",
+                self.where(Span(lineno, pos + 1)),
+            )
         marks, end = self._marks(text, match.end(), lineno, last, alone)
         return Cell(text=match.group(), span=Span(lineno, pos + 1), marks=tuple(marks)), end
 
     def _marks(self, text: str, pos: int, lineno: int, last: bool, alone: bool) -> tuple[list[int], int]:
         marks: list[int] = []
         while (match := _DIGITS.match(text, pos)) is not None:
-            after = text[match.end():match.end() + 2]
+            after = text[match.end() : match.end() + 2]
             if last and not alone and not _looks_like_mark_end(after):
                 break  # digits that begin the details: "29-day retention"
             number = int(match.group())
@@ -134,5 +142,3 @@ def _looks_like_mark_end(after: str) -> bool:
     if after[0].isupper():
         return True
     return after[0] == " " and (after[1:2].isdigit() or after[1:2].isupper())
-
-

@@ -1,0 +1,20 @@
+"""`make golden`: rewrite every golden file from the current code. Review the diff before committing."""
+
+from __future__ import annotations
+
+from schema.export import SCHEMA_PATH, schema_json
+from scraper.compiler import compile_source
+from scraper.dataset_io import dumps
+from scraper.source import read
+from tests.conftest import BUNDLED, GOLDEN
+
+
+def main() -> None:
+    GOLDEN.mkdir(exist_ok=True)
+    (GOLDEN / "bundled.json").write_text(dumps(compile_source(read(BUNDLED))), encoding="utf-8")
+    SCHEMA_PATH.write_text(schema_json(), encoding="utf-8")
+    print(f"wrote {GOLDEN / 'bundled.json'} and {SCHEMA_PATH}")
+
+
+if __name__ == "__main__":
+    main()
