@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from scraper import dataset_io, publish, versioning
+from scraper.render import DATASET, outputs
 from scraper.compiler import compile_source
 from scraper.source import Source
-
-DATASET = "retention.json"
 
 
 def build(source: Source, dist: Path) -> str:
@@ -18,6 +17,6 @@ def build(source: Source, dist: Path) -> str:
     previous = dataset_io.read(previous_path) if previous_path.exists() else None
     version = versioning.next_version(previous, dataset)
     dataset = dataset.model_copy(update={"dataset_version": version})
-    if not publish.publish(dist, {DATASET: dataset_io.dumps(dataset)}):
+    if not publish.publish(dist, outputs(dataset)):
         return f"{dist}: unchanged (dataset {version}, {len(dataset.features)} features)"
     return f"{dist}: published dataset {version} ({len(dataset.features)} features, {len(dataset.footnotes)} footnotes)"

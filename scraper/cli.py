@@ -132,6 +132,10 @@ def _bundled(max_bytes: int):  # type: ignore[no-untyped-def]
     return src
 
 
+# Commands defined in their own modules register themselves on `cli` when imported here.
+# (one import line per module, below)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map errors to the contract's exit codes (a bug keeps its traceback: 70)."""
     try:
