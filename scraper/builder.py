@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scraper import dataset_io, publish, versioning
-from scraper.render import DATASET, outputs
 from scraper.compiler import compile_source
+from scraper.render import DATASET, outputs
 from scraper.source import Source
 
 

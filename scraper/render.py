@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scraper.dataset_io import dumps
 from schema.models import Dataset
+from scraper.dataset_io import dumps
 
 DATASET = "retention.json"
 
