@@ -1,0 +1,90 @@
+"""dist/ changes all at once or not at all, even when the publisher is killed; runs never interleave."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from scraper.publish import locked, publish
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def version(tag: str) -> dict[str, str]:
+    files = {f"history/{n}.json": f'{{"n": {n}}}\n' for n in range(3)}
+    files |= {name: f"{name} {tag}\n" * 200 for name in ("retention.json", "retention.md", "CHANGELOG.md")}
+    return files
+
+
+def test_publish_writes_only_what_changed_and_keeps_the_rest(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    assert publish(dist, {"a.txt": "1\n", "b/c.txt": "2\n"}) == ["a.txt", "b/c.txt"]
+    (dist / "kept.txt").write_text("mine\n")
+    assert publish(dist, {"a.txt": "1\n", "b/c.txt": "3\n"}) == ["b/c.txt"]
+    assert tree(dist) == {"a.txt": b"1\n", "b/c.txt": b"3\n", "kept.txt": b"mine\n"}
+    assert publish(dist, {"a.txt": "1\n"}) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.") and p.name != ".dist.lock"] == []
+
+
+def test_a_second_run_waits_for_the_lock(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    done = threading.Event()
+
+    def other_run() -> None:
+        publish(dist, {"a.txt": "other\n"})
+        done.set()
+
+    with locked(dist):
+        thread = threading.Thread(target=other_run)
+        thread.start()
+        assert not done.wait(0.3)
+    thread.join(5)
+    assert done.is_set() and (dist / "a.txt").read_text() == "other\n"
+
+
+CHILD = """
+import sys, json
+from pathlib import Path
+from scraper.publish import publish
+dist, old, new = Path(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
+print("ready", flush=True)
+while True:
+    publish(dist, new)
+    publish(dist, old)
+"""
+
+
+def test_sigkill_at_random_points_leaves_dist_wholly_old_or_wholly_new(tmp_path: Path) -> None:
+    import json
+
+    old, new = version("old"), version("new")
+    dist = tmp_path / "dist"
+    publish(dist, old)
+    states = [tree(dist)]
+    publish(dist, new)
+    states.append(tree(dist))
+    rng = random.Random(20261124)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for _ in range(200):
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(dist), json.dumps(old), json.dumps(new)],
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0, 0.02))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert tree(dist) in states
+    publish(dist, old)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.") and p.name != ".dist.lock"] == []
