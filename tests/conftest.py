@@ -45,3 +45,18 @@ def cli(capsys: pytest.CaptureFixture[str]) -> CliRun:
         return Run(code, captured.out, captured.err)
 
     return run
+
+
+def _profiles() -> None:
+    """`ci` (default, derandomized) runs in `make test`; `fuzz` is the long run of `make fuzz`."""
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("ci", max_examples=150, derandomize=True, deadline=None, suppress_health_check=quiet)
+    settings.register_profile("fuzz", max_examples=100_000, deadline=None, suppress_health_check=quiet)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_profiles()

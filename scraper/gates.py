@@ -1,0 +1,62 @@
+"""Plausibility gates: changes too large to publish without a human saying so (`--accept`).
+
+A scrape that lost half the table is far likelier than a page that did; publishing it would
+tell every consumer that features vanished. Each gate explains itself; the build exits 4.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schema.models import Dataset
+from scraper.errors import Exit, Problem, RetentionError
+
+Gate = Callable[[Dataset, Dataset], str | None]
+
+MAX_ROW_DROP = 0.20
+MAX_STATUS_CHANGE = 0.50
+
+
+def rows_dropped(old: Dataset, new: Dataset) -> str | None:
+    before, after = len(old.features), len(new.features)
+    if before and after < before * (1 - MAX_ROW_DROP):
+        return f"the table shrank from {before} to {after} features (more than {MAX_ROW_DROP:.0%} fewer)"
+    return None
+
+
+def arrangement_gone(old: Dataset, new: Dataset) -> str | None:
+    gone = [a.column for a in old.arrangements if a.id not in {b.id for b in new.arrangements}]
+    return f"arrangement column(s) gone: {', '.join(gone)}" if gone else None
+
+
+def statuses_churned(old: Dataset, new: Dataset) -> str | None:
+    was = {(f.id, a): e.status for f in old.features for a, e in f.eligibility.items()}
+    now = {(f.id, a): e.status for f in new.features for a, e in f.eligibility.items()}
+    shared = was.keys() & now.keys()
+    flipped = sum(1 for key in shared if was[key] != now[key])
+    if shared and flipped > len(shared) * MAX_STATUS_CHANGE:
+        return f"{flipped} of {len(shared)} statuses changed at once (more than {MAX_STATUS_CHANGE:.0%})"
+    return None
+
+
+def footnotes_collapsed(old: Dataset, new: Dataset) -> str | None:
+    before, after = len(old.footnotes), len(new.footnotes)
+    if before and after * 2 < before:
+        return f"footnotes fell from {before} to {after}"
+    return None
+
+
+GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed]
+
+
+def check(old: Dataset | None, new: Dataset, where: str) -> None:
+    """Raise (exit 4) naming every gate `new` fails against the published `old`."""
+    if old is None:
+        return
+    reasons = [reason for gate in GATES if (reason := gate(old, new)) is not None]
+    if reasons:
+        problems = [
+            Problem("implausible", f"{r}; refusing to publish (use --accept if the page really changed)", where)
+            for r in reasons
+        ]
+        raise RetentionError(problems, Exit.REFUSED)
