@@ -29,6 +29,8 @@ def loads(text: str, origin: str) -> Dataset:
         raw = json.loads(text)
     except json.JSONDecodeError as err:
         raise fail("json", err.msg, f"{origin}:{err.lineno}:{err.colno}") from None
+    except RecursionError:
+        raise fail("json", "nested too deeply", f"{origin}:1:1") from None
     try:
         return Dataset.model_validate(raw)
     except ValidationError as err:

@@ -151,21 +151,16 @@ class TextFrontEnd:
         return i
 
     def _code(self, i: int, end: int, blocks: list[Block]) -> int:
-        start = i
+        """A block starting with `{` or `[`: code, marked json when the whole chunk parses as JSON."""
         depth = _indent(self.lines[i])
-        stop = i + 1
-        while stop <= end:
-            body = "\n".join(line[depth:] for line in self.lines[start:stop])
-            try:
-                json.loads(body)
-            except ValueError:
-                stop += 1
-                continue
-            blocks.append(Code(text=body, span=Span(start + 1, depth + 1), language="json"))
-            return stop
         stop = self._chunk(i, end)
-        body = "\n".join(line[depth:] for line in self.lines[start:stop])
-        blocks.append(Code(text=body, span=Span(start + 1, depth + 1)))
+        body = "\n".join(line[depth:] for line in self.lines[i:stop])
+        try:
+            json.loads(body)
+            language: str | None = "json"
+        except (ValueError, RecursionError):
+            language = None
+        blocks.append(Code(text=body, span=Span(i + 1, depth + 1), language=language))
         return stop
 
 

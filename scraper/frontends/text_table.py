@@ -20,24 +20,34 @@ _PATH = r"/v1/[a-z0-9_\-/{}]*"
 _ENDPOINT = _PATH + r"(?: ?\([^()]*\))?"
 ENDPOINTS_RE = re.compile(rf"{_ENDPOINT}(?:(?: / |, | and | or ){_ENDPOINT})*")
 STATUS_RE = re.compile(r"Yes \(qualified\)|Yes|No")
-_HEADER_RE = re.compile(r"Feature\s*Endpoint\s*((?:.+?eligible\s*)+)(\S.*)")
+_HEADER_START = re.compile(r"Feature\s*Endpoint\s*")
+_ELIGIBLE = "eligible"
 _DIGITS = re.compile(r"\d+")
 
 Where = Callable[[Span], str]
 
 
 def parse_header(line: str, lineno: int) -> tuple[Cell, ...] | None:
-    """Header cells if `line` is the table's glued header line, else None."""
-    indent = len(line) - len(line.lstrip())
-    match = _HEADER_RE.fullmatch(line.strip())
-    if not match:
+    """Header cells if `line` is the table's glued header line, else None.
+
+    `FeatureEndpointZDR eligibleHIPAA eligibleDetails`: Feature, Endpoint, one or more
+    "<X> eligible" columns, then the details column (whatever follows the last "eligible").
+    """
+    text = line.strip()
+    match = _HEADER_START.match(text)
+    last = text.rfind(_ELIGIBLE)
+    if match is None or last < match.end():
         return None
-    names = ["Feature", "Endpoint"]
-    names += [m.strip() + " eligible" for m in match.group(1).split("eligible")[:-1]]
-    names.append(match.group(2).strip())
-    cells, pos = [], indent
+    details = text[last + len(_ELIGIBLE) :].strip()
+    prefixes = [p.strip() for p in text[match.end() : last].split(_ELIGIBLE)]
+    if not details or not all(prefixes):
+        return None
+    names = ["Feature", "Endpoint", *(p + " " + _ELIGIBLE for p in prefixes), details]
+    cells, pos = [], 0
     for name in names:
-        pos = line.index(name, pos)
+        pos = line.find(name, pos)
+        if pos < 0:
+            return None  # spacing inside a column name differs from its normalised form
         cells.append(Cell(text=name, span=Span(lineno, pos + 1)))
         pos += len(name)
     return tuple(cells)
