@@ -45,7 +45,8 @@ class TextFrontEnd:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.lines = source.text.splitlines()
-        self.toc: set[str] | None = None
+        self.toc: dict[str, int] | None = None  # heading -> its line in "On this page"
+        self.seen: set[str] = set()
         self.blocks: list[Block] = []
         self.footnotes: list[Footnote] = []
         self.end = len(self.lines)
@@ -60,9 +61,17 @@ class TextFrontEnd:
                 i += 1
                 continue
             i = self._block(i, self.end, self.blocks)
+        self._check_complete()
         return Document(
             title=title, description=description, blocks=tuple(self.blocks), footnotes=tuple(self.footnotes)
         )
+
+    def _check_complete(self) -> None:
+        """Every heading "On this page" lists must be in the article: else the dump is truncated."""
+        for heading, lineno in (self.toc or {}).items():
+            if heading not in self.seen:
+                where = self.where(Span(lineno, 1))
+                raise fail("structure", f"heading {heading!r} listed under 'On this page' is not in the article", where)
 
     def _article(self) -> tuple[str, str | None, int]:
         """Title, summary and the first body line, found by the "Was this page helpful?" marker."""
@@ -75,13 +84,12 @@ class TextFrontEnd:
         before = [i for i in range(helpful) if lines[i].strip()]
         if len(before) < 2:
             raise fail("structure", "no page title before 'Was this page helpful?'", self.where(Span(helpful + 1, 1)))
-        toc_lines = []
+        self.toc = {}
         i = helpful + 1
         while i < len(lines) and (not lines[i].strip() or lines[i].strip().startswith(_BULLET)):
             if lines[i].strip():
-                toc_lines.append(lines[i].strip()[1:].strip())
+                self.toc.setdefault(lines[i].strip()[1:].strip(), i + 1)
             i += 1
-        self.toc = set(toc_lines)
         return lines[before[-2]].strip(), lines[before[-1]].strip(), i
 
     def _chunk(self, i: int, end: int) -> int:
@@ -96,6 +104,7 @@ class TextFrontEnd:
         if header is not None:
             return read_table(self, i, header)
         if self._is_heading(i):
+            self.seen.add(line)
             blocks.append(Heading(text=line, span=Span(i + 1, _indent(self.lines[i]) + 1)))
             return i + 1
         if _STEP.fullmatch(line):

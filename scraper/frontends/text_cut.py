@@ -57,7 +57,7 @@ def _fits_cell(scanner: RowScanner, index: int, line: str, lineno: int) -> bool:
 def _tail_start(fe: TextFrontEnd, scanner: RowScanner, last: RowScan, floor: int) -> int:
     """First line of the cut-off tail: whatever follows the page's last block, glued to it."""
     lines = fe.lines
-    stop = len(lines)
+    stop = fe.end
     while stop > floor and not lines[stop - 1].strip():
         stop -= 1
     start = stop
@@ -82,7 +82,7 @@ def _complete(fe: TextFrontEnd, scanner: RowScanner, last: RowScan, t: int) -> i
     lines = fe.lines
     for index in range(len(last.cells), scanner.width):
         details = index == scanner.width - 1
-        if t >= len(lines) or not lines[t].strip():
+        if t >= fe.end or not lines[t].strip():
             if details:
                 break
             where = fe.where(last.cells[0].span)
@@ -116,9 +116,9 @@ def read_table(fe: TextFrontEnd, i: int, header: tuple[Cell, ...]) -> int:
             raise fail("table", f"row is missing {scan.needed} of its {scanner.width} cells", fe.where(Span(k + 1, 1)))
     last = scans[-1] if scans else RowScan(cells=[], needed=0)
     tail = _tail_start(fe, scanner, last, after)
-    fe.end = min(fe.end, tail)
     t = _complete(fe, scanner, last, tail) if last.needed else tail
     scans += _tail_rows(fe, scanner, t)
+    fe.end = tail  # the tail is the table's: the page (and any later table) ends before it
     if not scans:
         raise fail("table", "table header without rows", fe.where(header[0].span))
     rows = tuple(_row(scan, scanner.width) for scan in scans)
@@ -129,7 +129,7 @@ def read_table(fe: TextFrontEnd, i: int, header: tuple[Cell, ...]) -> int:
 
 def _tail_rows(fe: TextFrontEnd, scanner: RowScanner, t: int) -> list[RowScan]:
     scans = []
-    for k in range(t, len(fe.lines)):
+    for k in range(t, fe.end):
         line = fe.lines[k]
         if not line.strip():
             continue

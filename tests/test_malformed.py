@@ -1,0 +1,138 @@
+"""A table of malformed, hostile and implausible inputs given to `retention build` over a good dist/.
+
+Each must end with the contract's exit code, one located line per problem, no traceback, and
+dist/ byte-identical to before.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED
+
+REPO = Path(__file__).resolve().parent.parent
+TEXT = BUNDLED.read_text(encoding="utf-8")
+LINES = TEXT.splitlines()
+HEADER = "FeatureEndpointZDR eligibleHIPAA eligibleDetails"
+
+
+def sub(old: str, new: str) -> bytes:
+    assert old in TEXT, old
+    return TEXT.replace(old, new, 1).encode("utf-8")
+
+
+def lines(keep: Callable[[int], bool]) -> bytes:
+    return ("\n".join(line for i, line in enumerate(LINES, 1) if keep(i)) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    data: bytes
+    code: int
+    message: str
+    args: tuple[str, ...] = field(default=())
+
+
+CASES = [
+    Case("empty", b"", 2, "empty"),
+    Case("whitespace only", b"  \n\n\t\n", 2, "empty"),
+    Case("binary", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, 2, "not UTF-8"),
+    Case("latin-1", "Caf\xe9 page".encode("latin-1"), 2, "not UTF-8"),
+    Case("NUL byte", sub("Citations", "Cita\x00tions"), 2, "NUL"),
+    Case("UTF-16", TEXT.encode("utf-16"), 2, "not UTF-8"),
+    Case("over the size cap", TEXT.encode("utf-8"), 2, "cap", ("--max-bytes", "10000")),
+    Case("12 MB text node", b"x" * (12 * 1024 * 1024), 2, "cap"),
+    Case("truncated mid-table", lines(lambda i: i <= 246), 2, "'Limitations and exclusions' listed under 'On this page' is not in the article"),
+    Case("truncated inside a row", TEXT[: TEXT.index("Token counting") + 30].encode(), 2, ""),
+    Case("no table", sub(HEADER, "Feature table"), 2, "no feature eligibility table"),
+    Case("header without rows", lines(lambda i: i <= 244), 2, ""),
+    Case("row missing a status", sub("Citations/v1/messagesYesYes", "Citations/v1/messagesYes"), 2, ":290:"),
+    Case("row missing its endpoint", sub("Effort/v1/messages (with effort)YesYes", "EffortYesYes"), 2, ":292:"),
+    Case(
+        "unknown status word",
+        sub("Effort/v1/messages (with effort)YesYes", "Effort/v1/messages (with effort)PerhapsYes"),
+        2,
+        "unknown status",
+    ),
+    Case(
+        "mark without footnote",
+        sub("(with web_fetch tool)Yes1 2No", "(with web_fetch tool)Yes1 5No"),
+        2,
+        "footnote mark 5",
+    ),
+    Case(
+        "huge mark",
+        sub("(with web_fetch tool)Yes1 2No", "(with web_fetch tool)Yes1 99999999999999999999No"),
+        2,
+        "footnote mark",
+    ),
+    Case("footnote never cited", sub("Yes (qualified)Yes3", "Yes (qualified)Yes"), 2, "never cited"),
+    Case("duplicate feature", sub("Citations/v1/messages", "Effort/v1/messages"), 2, "used 2 times"),
+    Case(
+        "two tables",
+        sub("\n    Limitations and exclusions\n", "\n    " + HEADER + "\n    Extra/v1/extraYesYesMore.\n\n    Limitations and exclusions\n"),
+        2,
+        "2 feature eligibility tables",
+    ),
+    Case("fragment left over", TEXT.encode() + b"\n    No\n", 2, "left over"),
+    Case("cut row's tail missing", lines(lambda i: i <= 278), 2, "cut"),
+    Case("bidi control in a name", sub("Citations/v1/", "Cita\u202etions/v1/"), 2, "U+202E"),
+    Case("zero-width space in details", sub("Source attribution", "Source\u200b attribution"), 2, "U+200B"),
+    Case("endpoint outside /v1/", sub("Files API/v1/filesNoNo", "Files API/v2/filesNoNo"), 2, ""),
+    Case("header without eligible columns", sub(HEADER, "FeatureEndpointDetails"), 2, "no feature eligibility table"),
+    Case("header of nothing but 'eligible'", sub(HEADER, "FeatureEndpoint" + "eligible" * 3000), 2, ""),
+    Case(
+        "100 000-deep nesting",
+        ("Title\n\nSummary\n\nWas this page helpful?\n\n" + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
+        2,
+        "no feature eligibility table",
+    ),
+    Case("one 1 MB line", ("y" * 1_000_000 + "\n").encode(), 2, "no feature eligibility table"),
+    Case("only site chrome", b"Loading...\n    \xe2\x80\xa2 Build\n    Search...\n", 2, "no feature eligibility table"),
+    Case("a dataset instead of a page", b'{"schema_version": "1.0.0"}\n', 2, ""),
+]
+
+
+def run_build(dist: Path, page: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "scraper", "build", str(page), "--dist", str(dist), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, check=False)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def good_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("good") / "dist"
+    assert run_build(dist, BUNDLED).returncode == 0
+    return dist
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_malformed_input_is_refused_cleanly(case: Case, good_dist: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(case.data)
+    before = snapshot(good_dist)
+    done = run_build(good_dist, page, *case.args)
+    assert done.returncode == case.code, done.stderr
+    assert "Traceback" not in done.stderr
+    assert case.message in done.stderr
+    for line in done.stderr.splitlines():
+        assert line.startswith("retention: error: ") and len(line) < 2000
+        assert str(page) in line or "<stdin>" in line, line  # every problem names where
+    assert snapshot(good_dist) == before
+    assert done.stdout == ""
+
+
+def test_there_are_at_least_thirty_cases() -> None:
+    assert len(CASES) >= 30
