@@ -1,19 +1,29 @@
-"""The published dataset's version: kept when the data is unchanged, bumped when it changes."""
+"""The published dataset's version: semver, bumped by the most severe change since the last one.
+
+A removal or a narrowing is a major bump (a consumer relying on the old data may now be wrong),
+an addition or widening a minor one, a rewording a patch; no change keeps the version.
+"""
 
 from __future__ import annotations
 
-from schema.models import Dataset
+import re
+
+from schema.diff import Severity
 
 FIRST_VERSION = "1.0.0"
+SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
 
-def same_data(old: Dataset, new: Dataset) -> bool:
-    """True when only the version differs."""
-    return old.model_copy(update={"dataset_version": new.dataset_version}) == new
+def parse(version: str) -> tuple[int, int, int]:
+    match = SEMVER.match(version)
+    if match is None:
+        raise ValueError(f"not a semantic version: {version!r}")
+    major, minor, patch = (int(x) for x in match.groups())
+    return major, minor, patch
 
 
-def bump(version: str, part: str) -> str:
-    major, minor, patch = (int(x) for x in version.split("."))
+def bump(version: str, part: Severity) -> str:
+    major, minor, patch = parse(version)
     if part == "major":
         return f"{major + 1}.0.0"
     if part == "minor":
@@ -21,10 +31,15 @@ def bump(version: str, part: str) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
-def next_version(old: Dataset | None, new: Dataset) -> str:
-    """The version `new` is published under, given the dataset published before it."""
-    if old is None:
+def latest(versions: list[str]) -> str | None:
+    """The highest of `versions` by semver order (not string order: 10.0.0 > 9.0.0)."""
+    return max(versions, key=parse, default=None)
+
+
+def next_version(base: str | None, severity: Severity | None) -> str:
+    """The version to publish after `base` (None: nothing published yet) given the diff's severity."""
+    if base is None:
         return FIRST_VERSION
-    if same_data(old, new):
-        return old.dataset_version
-    return bump(old.dataset_version, "minor")
+    if severity is None:
+        return base
+    return bump(base, severity)

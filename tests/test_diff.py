@@ -1,0 +1,218 @@
+"""The semantic diff: each kind of change and its severity, keyed by ids, and `retention diff`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonpatch
+import pytest
+
+from schema.diff import Change, diff, highest
+from schema.models import Dataset
+from scraper import dataset_io
+from scraper.diff_report import escape, render
+from tests.conftest import BUNDLED, CliRun, compile_text
+from tests.diff_pages import april, edit, edit_feature, feature, march, may, may_text
+
+
+def kinds(changes: list[Change]) -> set[tuple[str, str | None, str | None, str]]:
+    return {(c.kind, c.feature, c.arrangement, c.severity) for c in changes}
+
+
+def test_a_page_against_itself_is_no_change() -> None:
+    assert diff(april(), april()) == []
+    assert highest([]) is None
+
+
+def test_rows_reordered_and_moved_lines_are_no_change() -> None:
+    shuffled = compile_text(may_text(reverse=True, cut=(3, 2)))
+    assert [f.id for f in shuffled.features] != [f.id for f in may().features]
+    assert shuffled.features[0].span != feature(may(), shuffled.features[0].id).span
+    assert diff(may(), shuffled) == []
+
+
+def test_march_to_april_the_real_story() -> None:
+    changes = diff(march(), april())
+    assert ("arrangement_added", None, "hipaa", "minor") in kinds(changes)
+    assert ("feature_added", "advisor_tool", None, "minor") in kinds(changes)
+    assert {c.kind for c in changes} >= {"footnote_reworded", "footnote_added", "details_changed"}
+    assert highest(changes) == "minor"
+    added = next(c for c in changes if c.kind == "feature_added")
+    assert "Advisor tool" in added.message and "ZDR yes" in added.message
+    hipaa = next(c for c in changes if c.kind == "arrangement_added")
+    assert "HIPAA" in hipaa.message and "Batch processing" in hipaa.message
+
+
+def test_reverse_of_an_addition_is_major() -> None:
+    changes = diff(april(), march())
+    assert ("arrangement_removed", None, "hipaa", "major") in kinds(changes)
+    assert ("feature_removed", "advisor_tool", None, "major") in kinds(changes)
+    assert highest(changes) == "major"
+
+
+def test_tool_search_widened_in_may_and_narrowed_backwards() -> None:
+    forward = diff(april(), may())
+    assert ("eligibility_widened", "tool_search", "zdr", "minor") in kinds(forward)
+    change = next(c for c in forward if c.kind == "eligibility_widened")
+    assert (change.old, change.new) == ("qualified", "yes")
+    assert "Tool search" in change.message
+    back = diff(may(), april())
+    assert ("eligibility_narrowed", "tool_search", "zdr", "major") in kinds(back)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "severity"),
+    [
+        ("yes", "qualified", "major"),
+        ("yes", "no", "major"),
+        ("qualified", "no", "major"),
+        ("no", "yes", "minor"),
+        ("no", "qualified", "minor"),
+    ],
+)
+def test_eligibility_direction(old: str, new: str, severity: str) -> None:
+    def with_status(status: str) -> Dataset:
+        elig = dict(feature(april(), "citations").eligibility)
+        elig["hipaa"] = elig["hipaa"].model_copy(update={"status": status})
+        return edit_feature(april(), "citations", eligibility=elig)
+
+    (change,) = diff(with_status(old), with_status(new))
+    assert (change.feature, change.arrangement, change.severity) == ("citations", "hipaa", severity)
+
+
+def test_rename_keeps_the_feature() -> None:
+    renamed = edit_feature(april(), "effort", id="effort_parameter", name="Effort parameter")
+    changes = diff(april(), renamed)
+    assert kinds(changes) == {("feature_renamed", "effort_parameter", None, "patch")}
+    assert "Effort → Effort parameter" in changes[0].message
+
+
+def test_rename_with_other_changes_reports_them_too() -> None:
+    elig = dict(feature(april(), "effort").eligibility)
+    elig["zdr"] = elig["zdr"].model_copy(update={"status": "no"})
+    renamed = edit_feature(april(), "effort", id="effort_level", name="Effort level", eligibility=elig)
+    assert kinds(diff(april(), renamed)) == {
+        ("feature_renamed", "effort_level", None, "patch"),
+        ("eligibility_narrowed", "effort_level", "zdr", "major"),
+    }
+
+
+def test_endpoints_and_requirements() -> None:
+    base = feature(april(), "agent_skills")
+    skills, messages = base.endpoints[1], base.endpoints[0]
+    dropped = edit_feature(april(), "agent_skills", endpoints=[messages])
+    assert kinds(diff(april(), dropped)) == {("endpoint_removed", "agent_skills", None, "major")}
+    assert kinds(diff(dropped, april())) == {("endpoint_added", "agent_skills", None, "minor")}
+    req = messages.requires.model_copy(update={"name": "skills_v2"}) if messages.requires else None
+    changed = edit_feature(april(), "agent_skills", endpoints=[messages.model_copy(update={"requires": req}), skills])
+    (change,) = diff(april(), changed)
+    assert (change.kind, change.severity) == ("requirement_changed", "minor")
+    assert "skills_v2" in change.message
+
+
+def test_details_and_retention() -> None:
+    batch = feature(april(), "batch_processing")
+    assert batch.retention is not None
+    longer = batch.retention.model_copy(update={"duration": "P30D", "phrase": "30-day retention"})
+    changed = edit_feature(april(), "batch_processing", details="30-day retention.", retention=longer)
+    assert kinds(diff(april(), changed)) == {
+        ("details_changed", "batch_processing", None, "patch"),
+        ("retention_changed", "batch_processing", None, "minor"),
+    }
+
+
+def test_footnotes_added_removed_reworded_renumbered_and_cells() -> None:
+    notes = april().footnotes
+    reworded = edit(
+        april(),
+        footnotes=[
+            notes[0].model_copy(update={"text": "Dynamic filtering is never eligible."}).model_dump(),
+            *[n.model_dump() for n in notes[1:]],
+        ],
+    )
+    assert kinds(diff(april(), reworded)) == {("footnote_reworded", None, None, "patch")}
+    assert {c.kind for c in diff(march(), april()) if c.footnote == 3} == {"footnote_added"}
+    assert {c.kind for c in diff(april(), march()) if c.footnote == 3} == {"footnote_removed"}
+
+
+def test_footnote_newly_cited() -> None:
+    elig = dict(feature(april(), "citations").eligibility)
+    elig["zdr"] = elig["zdr"].model_copy(update={"footnotes": [2]})
+    cited = edit_feature(april(), "citations", eligibility=elig)
+    notes = [n.model_dump() for n in cited.footnotes]
+    notes[1]["applies_to"] = [*notes[1]["applies_to"], ["citations", "zdr"]]
+    cited = edit(cited, footnotes=notes)
+    (change,) = diff(april(), cited)
+    assert (change.kind, change.footnote, change.severity) == ("footnote_cells_changed", 2, "minor")
+    assert "now cited by Citations (ZDR)" in change.message
+
+
+def test_footnote_renumbered_is_wording() -> None:
+    notes = [n.model_dump() for n in april().footnotes]
+    notes[0]["number"], notes[1]["number"] = notes[1]["number"], notes[0]["number"]
+    features = []
+    for f in april().model_dump()["features"]:
+        for e in f["eligibility"].values():
+            e["footnotes"] = sorted({1: 2, 2: 1}.get(n, n) for n in e["footnotes"])
+        features.append(f)
+    swapped = edit(april(), footnotes=notes, features=features)
+    assert kinds(diff(april(), swapped)) == {("footnote_renumbered", None, None, "patch")}
+
+
+def test_scope_and_arrangement_wording() -> None:
+    zdr, hipaa = april().arrangements
+    fewer = edit(
+        april(), arrangements=[zdr.model_copy(update={"covers": zdr.covers[:1]}).model_dump(), hipaa.model_dump()]
+    )
+    assert kinds(diff(april(), fewer)) == {("scope_removed", None, "zdr", "major")}
+    assert kinds(diff(fewer, april())) == {("scope_added", None, "zdr", "minor")}
+    renamed = edit(april(), arrangements=[zdr.model_dump(), hipaa.model_copy(update={"name": "HIPAA"}).model_dump()])
+    assert kinds(diff(april(), renamed)) == {("arrangement_renamed", None, "hipaa", "patch")}
+
+
+def test_page_sections() -> None:
+    page = april().page.model_dump()
+    page["sections"] = [s for s in page["sections"] if s["id"] != "cors_not_supported_for_zdr"]
+    page["sections"][1]["blocks"][0]["text"] = "Anthropic keeps nothing."
+    changed = edit(april(), page=page)
+    assert {(c.kind, c.field, c.severity) for c in diff(april(), changed)} == {
+        ("section_removed", "page.sections.cors_not_supported_for_zdr", "patch"),
+        ("section_changed", "page.sections.anthropic_s_approach_to_data_retention", "patch"),
+    }
+    page = april().page.model_dump()
+    page["policy_violation_retention"]["duration"] = "P3Y"
+    page["phi_locations"] = ["somewhere"]
+    changed = edit(april(), page=page)
+    assert {(c.kind, c.field, c.severity) for c in diff(april(), changed)} == {
+        ("retention_changed", "page.policy_violation_retention", "minor"),
+        ("page_changed", "page.phi_locations", "patch"),
+    }
+
+
+def test_reports() -> None:
+    changes = diff(april(), march())
+    text = render("text", changes, april(), march())
+    assert "highest: major" in text and "MAJOR  Feature removed: Advisor tool" in text
+    md = render("markdown", changes, april(), march())
+    assert "### Major" in md and "### Minor" in md and "### Patch" in md
+    records = json.loads(render("json", changes, april(), march()))
+    assert {"kind", "feature", "arrangement", "old", "new", "severity", "message"} <= set(records[0])
+    ops = json.loads(render("patch", changes, april(), march()))
+    assert jsonpatch.apply_patch(april().model_dump(mode="json"), ops) == march().model_dump(mode="json")
+    assert escape("<b>@team *x*</b>") == "&lt;b&gt;&#64;team \\*x\\*&lt;/b&gt;"
+
+
+def test_cli_diff_exit_codes_and_inputs(cli: CliRun, tmp_path: Path) -> None:
+    march_page = tmp_path / "march.txt"
+    march_page.write_text(dataset_io.dumps(march()), encoding="utf-8")
+    assert cli("diff", str(BUNDLED), str(BUNDLED)).code == 0
+    run = cli("diff", str(march_page), str(BUNDLED))
+    assert run.code == 1 and "Feature added: Advisor tool" in run.out and "HIPAA" in run.out
+    back = cli("diff", str(BUNDLED), str(march_page), "--format", "json")
+    assert back.code == 1 and "major" in {r["severity"] for r in json.loads(back.out)}
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": "1.0.0"}', encoding="utf-8")
+    run = cli("diff", str(bad), str(BUNDLED))
+    assert run.code == 2 and "bad.json" in run.err and "Traceback" not in run.err
+    assert cli("diff", str(tmp_path / "missing.txt"), str(BUNDLED)).code == 2
