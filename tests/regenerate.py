@@ -5,6 +5,7 @@ from __future__ import annotations
 from schema.export import SCHEMA_PATH, schema_json
 from scraper.compiler import compile_source
 from scraper.dataset_io import dumps
+from scraper.render import render
 from scraper.source import read
 from tests.conftest import BUNDLED, GOLDEN
 
@@ -13,6 +14,9 @@ def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
     (GOLDEN / "bundled.json").write_text(dumps(compile_source(read(BUNDLED))), encoding="utf-8")
     SCHEMA_PATH.write_text(schema_json(), encoding="utf-8")
+    bundled = compile_source(read(BUNDLED))
+    (GOLDEN / "retention.md").write_text(render(bundled, "markdown"), encoding="utf-8")
+    (GOLDEN / "retention_constants.py").write_text(render(bundled, "python"), encoding="utf-8")
     print(f"wrote {GOLDEN / 'bundled.json'} and {SCHEMA_PATH}")
 
 
