@@ -1,0 +1,864 @@
+# generated — do not edit, run `make build`
+# source sha256: 7cfad3da1516592ef603b0576bc55f3bbd28f6d0fc0a9f643f9b86f471d7ab2a
+"""Which Claude API features each data-handling arrangement (ZDR, HIPAA, ...) allows.
+
+Compiled by `retention` from Anthropic's "API and data retention" page, dataset
+1.0.0. Standard library only; importing it reads and writes nothing.
+
+    from retention_constants import ALLOWED, FEATURES, status
+
+    status("web_fetch", "hipaa")          # -> "no"
+    "web_search" in ALLOWED["zdr"]        # allowed = "yes" or "qualified"
+    FEATURES["web_fetch"].eligibility["zdr"].footnotes   # -> (1, 2): read FOOTNOTES[n].text
+
+Public names: DATASET_VERSION, SCHEMA_VERSION, SOURCE_SHA256, SOURCE_URL, the records
+(Status, Requirement, Endpoint, Eligibility, Retention, Feature, Footnote, Arrangement), the
+tables ARRANGEMENTS, FEATURES, FOOTNOTES, ALLOWED, and the functions below them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Final, Literal
+
+DATASET_VERSION: Final = '1.0.0'
+SCHEMA_VERSION: Final = '1.0.0'
+SOURCE_SHA256: Final = '7cfad3da1516592ef603b0576bc55f3bbd28f6d0fc0a9f643f9b86f471d7ab2a'
+SOURCE_URL: Final[str | None] = None
+
+Status = Literal["yes", "qualified", "no"]
+"""yes: allowed; qualified: allowed with the conditions in its footnotes; no: not allowed."""
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What a request must carry to use the feature: a tool, parameter, content source, header."""
+
+    kind: str
+    name: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    path: str
+    requires: Requirement | None
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    status: Status
+    footnotes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long data is kept: an ISO 8601 duration (None: until deleted), its bound, the words."""
+
+    duration: str | None
+    bound: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Feature:
+    id: str
+    name: str
+    doc_url: str | None
+    endpoints: tuple[Endpoint, ...]
+    eligibility: Mapping[str, Eligibility] = field(hash=False)
+    details: str | None = None
+    retention: Retention | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    applies_to: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    id: str
+    name: str
+    column: str
+
+
+ARRANGEMENTS: Final[Mapping[str, Arrangement]] = MappingProxyType(
+    {
+        'zdr': Arrangement(
+            id='zdr',
+            name='Zero data retention (ZDR)',
+            column='ZDR eligible',
+        ),
+        'hipaa': Arrangement(
+            id='hipaa',
+            name='HIPAA readiness',
+            column='HIPAA eligible',
+        ),
+    }
+)
+"""The arrangements by id, in the table's column order."""
+
+FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
+    {
+        'messages_api': Feature(
+            id='messages_api',
+            name='Messages API',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Standard API calls for generating Claude responses.',
+            retention=None,
+        ),
+        'token_counting': Feature(
+            id='token_counting',
+            name='Token counting',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages/count_tokens',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Count tokens before sending requests.',
+            retention=None,
+        ),
+        'web_search': Feature(
+            id='web_search',
+            name='Web search',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='web_search',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=(1,)),
+                    'hipaa': Eligibility(status='yes', footnotes=(1,)),
+                }
+            ),
+            details='Real-time web search results returned in the API response.',
+            retention=None,
+        ),
+        'web_fetch': Feature(
+            id='web_fetch',
+            name='Web fetch',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='web_fetch',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=(1, 2)),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details='Fetched web content returned in the API response.',
+            retention=None,
+        ),
+        'advisor_tool': Feature(
+            id='advisor_tool',
+            name='Advisor tool',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='advisor',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Advisor model output is returned in the API response; nothing is '
+                'stored server-side after the response.'
+            ),
+            retention=None,
+        ),
+        'memory_tool': Feature(
+            id='memory_tool',
+            name='Memory tool',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='memory',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Client-side memory storage where you control data retention.',
+            retention=None,
+        ),
+        'context_management_compaction': Feature(
+            id='context_management_compaction',
+            name='Context management (compaction)',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='context_management',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Server-side compaction results are returned/round-tripped statelessly '
+                'through the API response.'
+            ),
+            retention=None,
+        ),
+        'context_editing': Feature(
+            id='context_editing',
+            name='Context editing',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='context_management',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Context edits (tool use clearing + thinking clearing) are applied in '
+                'real time.'
+            ),
+            retention=None,
+        ),
+        'fast_mode': Feature(
+            id='fast_mode',
+            name='Fast mode',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='speed',
+                        value='fast',
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                'Same Messages API endpoint with faster inference. ZDR applies '
+                'regardless of speed setting.'
+            ),
+            retention=None,
+        ),
+        '1m_token_context_window': Feature(
+            id='1m_token_context_window',
+            name='1M token context window',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Extended context processing uses the standard Messages API.',
+            retention=None,
+        ),
+        'adaptive_thinking': Feature(
+            id='adaptive_thinking',
+            name='Adaptive thinking',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Dynamic thinking depth uses the standard Messages API.',
+            retention=None,
+        ),
+        'citations': Feature(
+            id='citations',
+            name='Citations',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Source attribution uses the standard Messages API.',
+            retention=None,
+        ),
+        'data_residency': Feature(
+            id='data_residency',
+            name='Data residency',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='inference_geo',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Geographic routing uses the standard Messages API.',
+            retention=None,
+        ),
+        'effort': Feature(
+            id='effort',
+            name='Effort',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='effort',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Token efficiency control uses the standard Messages API.',
+            retention=None,
+        ),
+        'extended_thinking': Feature(
+            id='extended_thinking',
+            name='Extended thinking',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='thinking',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Step-by-step reasoning uses the standard Messages API.',
+            retention=None,
+        ),
+        'pdf_support': Feature(
+            id='pdf_support',
+            name='PDF support',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                'PDF document processing uses the standard Messages API. HIPAA '
+                'eligibility applies to PDFs sent inline via the Messages API, not '
+                'through the Files API.'
+            ),
+            retention=None,
+        ),
+        'search_results': Feature(
+            id='search_results',
+            name='Search results',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='source',
+                        name='search_results',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='RAG citation support uses the standard Messages API.',
+            retention=None,
+        ),
+        'bash_tool': Feature(
+            id='bash_tool',
+            name='Bash tool',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='bash',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Client-side tool executed in your environment.',
+            retention=None,
+        ),
+        'text_editor_tool': Feature(
+            id='text_editor_tool',
+            name='Text editor tool',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='text_editor',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Client-side tool executed in your environment.',
+            retention=None,
+        ),
+        'computer_use': Feature(
+            id='computer_use',
+            name='Computer use',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='computer',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Client-side tool where screenshots and files are captured and stored '
+                'in your environment, not by Anthropic. See Computer use.'
+            ),
+            retention=None,
+        ),
+        'fine_grained_tool_streaming': Feature(
+            id='fine_grained_tool_streaming',
+            name='Fine-grained tool streaming',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Streaming tool parameters uses the standard Messages API.',
+            retention=None,
+        ),
+        'prompt_caching': Feature(
+            id='prompt_caching',
+            name='Prompt caching',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                "Your prompts and Claude's outputs are not stored. KV cache "
+                'representations and cryptographic hashes are held in memory for the '
+                'cache TTL and promptly deleted after expiry. See Prompt caching.'
+            ),
+            retention=None,
+        ),
+        'structured_outputs': Feature(
+            id='structured_outputs',
+            name='Structured outputs',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='qualified', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=(3,)),
+                }
+            ),
+            details=(
+                "Your prompts and Claude's outputs are not stored. Only the JSON "
+                'schema is cached, for up to 24 hours since last use. This also covers '
+                'strict tool use (strict: true on tools), which uses the same grammar '
+                'pipeline. See Structured outputs.'
+            ),
+            retention=Retention(
+                duration='PT24H',
+                bound='up_to',
+                phrase='up to 24 hours',
+            ),
+        ),
+        'tool_search': Feature(
+            id='tool_search',
+            name='Tool search',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='tool_search',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='qualified', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Only tool catalog data (names, descriptions, argument metadata) is '
+                'stored server-side. See Tool search.'
+            ),
+            retention=None,
+        ),
+        'batch_processing': Feature(
+            id='batch_processing',
+            name='Batch processing',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages/batches',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details='29-day retention; async storage required. See Batch processing.',
+            retention=Retention(
+                duration='P29D',
+                bound='exact',
+                phrase='29-day retention',
+            ),
+        ),
+        'code_execution': Feature(
+            id='code_execution',
+            name='Code execution',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='code_execution',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details='Container data retained up to 30 days. See Code execution.',
+            retention=Retention(
+                duration='P30D',
+                bound='up_to',
+                phrase='up to 30 days',
+            ),
+        ),
+        'programmatic_tool_calling': Feature(
+            id='programmatic_tool_calling',
+            name='Programmatic tool calling',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='code_execution',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Built on code execution containers; data retained up to 30 days. See '
+                'Programmatic tool calling.'
+            ),
+            retention=Retention(
+                duration='P30D',
+                bound='up_to',
+                phrase='up to 30 days',
+            ),
+        ),
+        'files_api': Feature(
+            id='files_api',
+            name='Files API',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/files',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details='Files retained until explicitly deleted. See Files API.',
+            retention=Retention(
+                duration=None,
+                bound='until_deleted',
+                phrase='until explicitly deleted',
+            ),
+        ),
+        'agent_skills': Feature(
+            id='agent_skills',
+            name='Agent skills',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='skills',
+                        value=None,
+                    ),
+                ),
+                Endpoint(
+                    path='/v1/skills',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details='Skill data retained per standard policy. See Agent skills.',
+            retention=None,
+        ),
+        'mcp_connector': Feature(
+            id='mcp_connector',
+            name='MCP connector',
+            doc_url=None,
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='mcp_servers',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details='Data retained per standard policy. See MCP connector.',
+            retention=None,
+        ),
+    }
+)
+"""Every feature of the eligibility table by id, in the table's row order."""
+
+FOOTNOTES: Final[Mapping[int, Footnote]] = MappingProxyType(
+    {
+        1: Footnote(
+            number=1,
+            text='Dynamic filtering is not eligible for ZDR or HIPAA.',
+            applies_to=(('web_search', 'zdr'), ('web_search', 'hipaa'), ('web_fetch', 'zdr')),
+        ),
+        2: Footnote(
+            number=2,
+            text=(
+                'While web fetch is ZDR-eligible, website publishers may retain '
+                'request data (such as fetched URLs and request metadata) according to '
+                'their own policies.'
+            ),
+            applies_to=(('web_fetch', 'zdr'),),
+        ),
+        3: Footnote(
+            number=3,
+            text=(
+                'PHI must not be included in JSON schema definitions. See PHI handling '
+                'guidelines.'
+            ),
+            applies_to=(('structured_outputs', 'hipaa'),),
+        ),
+    }
+)
+"""The table's footnotes by number; a feature's Eligibility.footnotes name them."""
+
+ALLOWED: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {
+        arrangement: frozenset(f.id for f in FEATURES.values() if f.eligibility[arrangement].status != "no")
+        for arrangement in ARRANGEMENTS
+    }
+)
+"""Per arrangement, the ids of the features it allows ("yes" or "qualified")."""
+
+
+def status(feature_id: str, arrangement: str) -> Status:
+    """The status of feature `feature_id` under `arrangement` ("zdr", "hipaa", ...).
+
+    Raises KeyError naming the known ids when either is unknown: a feature missing from the
+    table is not "no", it is a question to ask.
+    """
+    if arrangement not in ARRANGEMENTS:
+        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
+    feature = FEATURES.get(feature_id)
+    if feature is None:
+        raise KeyError(f"unknown feature id {feature_id!r}; known: {', '.join(FEATURES)}")
+    return feature.eligibility[arrangement].status
