@@ -19,7 +19,7 @@ from scraper.render import outputs, render
 from scraper.render_markdown import LABELS
 from scraper.render_text import md
 from tests.conftest import GOLDEN
-from tests.test_render_python import PAYLOADS, bundled, hostile
+from tests.test_render_python import PAYLOADS, bundled, hostile, zdr_only
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = "retention.md"
@@ -178,6 +178,29 @@ def test_template_markers_in_data_are_text_not_template() -> None:
     text = render(base.model_copy(update={"features": [feature, *base.features[1:]]}), "markdown")
     assert "| \\{\\{ data.source.sha256 \\}\\} |" not in text
     assert "| {{ data.source.sha256 }} |" in text and "| {% for x in y %} |" in text
+
+
+def test_names_link_only_to_plain_http_urls() -> None:
+    base = bundled()
+    urls = ["https://docs.example/web-search", "javascript:alert(1)", "https://x.example/a)(b", "https://x.example/<s>"]
+    features = [f.model_copy(update={"doc_url": url}) for f, url in zip(base.features, urls, strict=False)]
+    data = base.model_copy(update={"features": [*features, *base.features[len(urls) :]]})
+    rows = table(render(data, "markdown"))[1]
+    assert rows[0][0] == "[Messages API](https://docs.example/web-search)"
+    assert [row[0] for row in rows[1:4]] == ["Token counting", "Web search", "Web fetch"]
+    assert_table_is_the_dataset(
+        render(data.model_copy(update={"features": data.features[1:]}), "markdown"),
+        data.model_copy(update={"features": data.features[1:]}),
+    )
+
+
+def test_zdr_only_page_without_footnotes_lints_and_reparses(tmp_path: Path) -> None:
+    data = zdr_only(bundled())
+    text = render(data, "markdown")
+    assert_table_is_the_dataset(text, data)
+    assert "[^" not in text and "HIPAA eligible" not in text
+    run = lint(tmp_path, text)
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 @pytest.mark.parametrize("value", [*PAYLOADS, "", " ", "\n", "a\nb", "\u202e", "\ufeff", "\u2028", "-", "+ x", "1) x"])

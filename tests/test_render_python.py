@@ -126,6 +126,15 @@ def expected(data: Dataset) -> dict[str, Any]:
     }
 
 
+def zdr_only(base: Dataset) -> Dataset:
+    """The older shape of the page: one arrangement, no footnotes."""
+    features = [
+        f.model_copy(update={"eligibility": {"zdr": f.eligibility["zdr"].model_copy(update={"footnotes": []})}})
+        for f in base.features
+    ]
+    return base.model_copy(update={"arrangements": base.arrangements[:1], "features": features, "footnotes": []})
+
+
 def import_isolated(folder: Path) -> dict[str, Any]:
     """Import the module with no site-packages and no bytecode writing; return what it holds."""
     run = subprocess.run(
@@ -166,6 +175,13 @@ def test_module_agrees_with_the_json_for_every_feature_and_arrangement(tmp_path:
     assert import_isolated(tmp_path) == expected(data)
 
 
+def test_an_older_zdr_only_table_without_footnotes_renders_too(tmp_path: Path) -> None:
+    data = zdr_only(bundled())
+    assert rules.check(data) == []
+    write_module(tmp_path, data)
+    assert import_isolated(tmp_path) == expected(data)
+
+
 def test_hostile_text_is_carried_exactly_and_never_run(tmp_path: Path) -> None:
     data = hostile(bundled())
     assert rules.check(data) == []
@@ -201,7 +217,7 @@ def test_nul_and_lone_surrogates_anywhere_are_refused_before_rendering() -> None
 
 
 def test_generated_module_passes_mypy_strict_and_ruff(tmp_path: Path) -> None:
-    for name, data in (("bundled", bundled()), ("hostile", hostile(bundled()))):
+    for name, data in (("bundled", bundled()), ("hostile", hostile(bundled())), ("zdr-only", zdr_only(bundled()))):
         folder = tmp_path / name
         write_module(folder, data)
         checks = [
