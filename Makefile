@@ -29,3 +29,16 @@ golden: $(STAMP)  ## rewrite the golden files from the current code; review the 
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: check history
+CHECK_URL ?= https://platform.claude.com/docs/en/manage-claude/api-and-data-retention
+CHECK_FLAGS ?=
+
+check: $(STAMP)  ## fetch the live page, compare with dist/ (exit 1: changed); CHECK_FLAGS=--publish publishes
+	$(BIN)/retention check --url $(CHECK_URL) $(CHECK_FLAGS)
+
+history: $(STAMP)  ## rebuild dist/ from the page's real past: the March 2026 copy, then the April 2026 copy
+	rm -rf build/history-dist
+	$(BIN)/retention build sources/en-mdx-2026-03.md --dist build/history-dist
+	$(BIN)/retention build sources/en-text-2026-04.txt --dist build/history-dist
+	rm -rf dist && mv build/history-dist dist

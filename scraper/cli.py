@@ -134,6 +134,7 @@ def _bundled(max_bytes: int):  # type: ignore[no-untyped-def]
 
 # Commands defined in their own modules register themselves on `cli` when imported here.
 # (one import line per module, below)
+import scraper.cli_check  # noqa: E402, F401
 import scraper.cli_diff  # noqa: E402, F401
 from scraper import cli_render  # noqa: E402, F401
 
