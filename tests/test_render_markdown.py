@@ -163,7 +163,7 @@ def test_hostile_cells_are_inert_exact_and_keep_the_table_whole(tmp_path: Path) 
     text = render(data, "markdown")
     assert_table_is_the_dataset(text, data)
     assert footnotes(text) == {n.number: n.text for n in data.footnotes}
-    for raw in ("<script>", "<img", "<!-- comment", "[l](http", "`code`", "**bold**", "# heading", "&amp;"):
+    for raw in ("<script>", "<img", "<!-- comment", "[l](http", "`code`", "**bold**", "| # heading", "&amp;"):
         assert not re.search(r"(?<!\\)" + re.escape(raw), text), f"{raw!r} reached the page as markup"
     assert "{{ data.source }}" in text and "{% include 'x' %}" in text, "template markers in data must stay verbatim"
     invisible = [c for c in text if unicodedata.category(c) in {"Cc", "Cf"} and c != "\n"]
@@ -203,7 +203,32 @@ def test_zdr_only_page_without_footnotes_lints_and_reparses(tmp_path: Path) -> N
     assert run.returncode == 0, run.stdout + run.stderr
 
 
-@pytest.mark.parametrize("value", [*PAYLOADS, "", " ", "\n", "a\nb", "\u202e", "\ufeff", "\u2028", "-", "+ x", "1) x"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        *PAYLOADS,
+        "",
+        " ",
+        "\n",
+        "a\nb",
+        "\u202e",
+        "\ufeff",
+        "\u2028",
+        "-",
+        "+ x",
+        "1) x",
+        "snake_case",
+        "a__b",
+        "_x_",
+        "x_",
+        "C# #",
+        "#",
+        "&amp;",
+        "& x",
+        "x &#41;",
+        "é_é",
+    ],
+)
 def test_escaping_reads_back_as_the_value(value: str) -> None:
     cell = split_row(f"| {md(value)} |")
     assert len(cell) == 1 and inline_text(cell[0]) == value
