@@ -6,6 +6,7 @@ Heavy modules (pydantic, lxml) are imported inside the commands that need them, 
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from pathlib import Path
@@ -21,6 +22,16 @@ MAX_BYTES = click.option(
     default=5 * 1024 * 1024,
     show_default=True,
     help="Refuse inputs larger than this, before parsing.",
+)
+
+
+FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="auto",
+    show_default=True,
+    help="Form of SOURCE; auto sniffs it from the content.",
 )
 
 
@@ -46,14 +57,7 @@ def cli() -> None:
 
 @cli.command("compile")
 @click.argument("source", type=click.Path(path_type=Path, allow_dash=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=FORMAT_CHOICE,
-    default="auto",
-    show_default=True,
-    help="Form of SOURCE; auto sniffs it from the content.",
-)
+@FORMAT
 @MAX_BYTES
 def compile_cmd(source: Path, fmt: str, max_bytes: int) -> int:
     """Compile the page SOURCE and print its dataset JSON on stdout; write nothing.
@@ -102,14 +106,7 @@ def validate_cmd(dataset: Path) -> int:
     show_default=True,
     help="Folder the outputs are published to.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=FORMAT_CHOICE,
-    default="auto",
-    show_default=True,
-    help="Form of SOURCE; auto sniffs it from the content.",
-)
+@FORMAT
 @MAX_BYTES
 def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int) -> int:
     """The main job: compile SOURCE, validate it and publish it to DIST.
@@ -132,11 +129,10 @@ def _bundled(max_bytes: int):  # type: ignore[no-untyped-def]
     return src
 
 
-# Commands defined in their own modules register themselves on `cli` when imported here.
-# (one import line per module, below)
-import scraper.cli_check  # noqa: E402, F401
-import scraper.cli_diff  # noqa: E402, F401
-from scraper import cli_render  # noqa: E402, F401
+# Commands defined in their own modules register themselves on `cli` when imported.
+COMMAND_MODULES = ("scraper.cli_check", "scraper.cli_diff", "scraper.cli_preflight", "scraper.cli_render")
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module)
 
 
 def main(argv: list[str] | None = None) -> int:

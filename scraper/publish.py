@@ -30,6 +30,7 @@ def write_atomic(path: Path, text: str) -> None:
     """Replace one file so that a reader sees the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, 0o644)
     os.close(fd)
     try:
         _write(Path(tmp), text)

@@ -1,0 +1,82 @@
+"""`retention preflight`: may this Messages API request be sent under an arrangement?"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from scraper.cli import cli
+from scraper.errors import Exit, fail
+
+
+def _request(path: Path) -> dict[str, Any]:
+    origin = "<stdin>" if str(path) == "-" else str(path)
+    try:
+        text = sys.stdin.read() if origin == "<stdin>" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise fail("unreadable", str(err), origin) from None
+    try:
+        body = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise fail("json", f"request is not JSON: {err.msg}", f"{origin}:{err.lineno}:{err.colno}") from None
+    except RecursionError:
+        raise fail("json", "request is nested too deeply", f"{origin}:1:1") from None
+    if not isinstance(body, dict):
+        raise fail("request", f"request must be a JSON object, not {type(body).__name__}", f"{origin}:1:1")
+    return body
+
+
+@cli.command("preflight")
+@click.argument("request", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--arrangement", "-a", required=True, help="Arrangement id from the dataset: zdr, hipaa, ...")
+@click.option("--endpoint", default="/v1/messages", show_default=True, help="The API path the request goes to.")
+@click.option(
+    "--dataset",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("dist/retention.json"),
+    show_default=True,
+    help="The dataset to judge by.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def preflight_cmd(request: Path, arrangement: str, endpoint: str, dataset: Path, fmt: str) -> int:
+    """Say whether the request body REQUEST (a file, or - for stdin) may be sent under ARRANGEMENT.
+
+    Finds every feature the request uses (tools by type without the version suffix, top-level
+    parameters, content sources, the endpoint itself) and prints the features the arrangement
+    does not allow, with the page's reason, then notes for qualified features and footnotes.
+    Exit 0 allowed, 1 uses a feature the arrangement does not allow, 2 bad input.
+
+    Example: retention preflight body.json --arrangement hipaa
+    """
+    from scraper import dataset_io, preflight
+
+    data = dataset_io.read(dataset)
+    known = [a.id for a in data.arrangements]
+    if arrangement not in known:
+        raise fail("arrangement", f"unknown arrangement {arrangement!r} (known: {', '.join(known)})", str(dataset))
+    body = _request(request)
+    notes = {n.number: n.text for n in data.footnotes}
+    verdict = preflight.check(data.features, notes, body, arrangement, endpoint)
+    click.echo(_json(verdict) if fmt == "json" else _text(verdict), nl=False)
+    return Exit.OK if verdict.allowed else Exit.CHANGED
+
+
+def _text(verdict: Any) -> str:
+    if verdict.allowed:
+        lines = [f"{verdict.arrangement}: allowed"]
+    else:
+        lines = [f"{verdict.arrangement}: NOT allowed; the request uses:"]
+        lines += [f"  {fid} ({name}): {reason}" for fid, name, reason in verdict.blocked]
+    if verdict.notes:
+        lines += ["notes:"] + [f"  {note}" for note in verdict.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _json(verdict: Any) -> str:
+    blocked = [{"id": fid, "name": name, "reason": reason} for fid, name, reason in verdict.blocked]
+    out = {"arrangement": verdict.arrangement, "allowed": verdict.allowed, "blocked": blocked, "notes": verdict.notes}
+    return json.dumps(out, indent=2, sort_keys=True) + "\n"
