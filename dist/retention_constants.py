@@ -3,7 +3,7 @@
 """Which Claude API features each data-handling arrangement (ZDR, HIPAA, ...) allows.
 
 Compiled by `retention` from Anthropic's "API and data retention" page, dataset
-1.0.0. Standard library only; importing it reads and writes nothing.
+1.1.0. Standard library only; importing it reads and writes nothing.
 
     from retention_constants import ALLOWED, FEATURES, status
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, Literal
 
-DATASET_VERSION: Final = '1.0.0'
+DATASET_VERSION: Final = '1.1.0'
 SCHEMA_VERSION: Final = '1.0.0'
 SOURCE_SHA256: Final = '7cfad3da1516592ef603b0576bc55f3bbd28f6d0fc0a9f643f9b86f471d7ab2a'
 SOURCE_URL: Final[str | None] = None
