@@ -12,7 +12,7 @@ from pathlib import Path
 
 from schema.diff import Change, diff, highest
 from schema.models import Dataset
-from scraper import changelog, dataset_io, history, publish, versioning
+from scraper import changelog, dataset_io, gates, history, publish, versioning
 from scraper.compiler import compile_source
 from scraper.errors import fail
 from scraper.render import DATASET, outputs
@@ -89,6 +89,15 @@ def execute(plan: Plan, dist: Path) -> str:
     )
 
 
-def build(source: Source, dist: Path) -> str:
-    """Publish `source` to `dist`; return a one-line report of what was done."""
-    return execute(plan(source, dist), dist)
+def publish_plan(plan: Plan, dist: Path, origin: str, accept: bool = False) -> str:
+    """Publish a plan unless a plausibility gate refuses the page at `origin` (exit 4; `accept`
+    overrides)."""
+    if plan.changed and not accept:
+        gates.check(plan.previous, plan.dataset, origin, str(dist / DATASET))
+    return execute(plan, dist)
+
+
+def build(source: Source, dist: Path, accept: bool = False) -> str:
+    """Publish `source` to `dist` under dist's lock; return a one-line report of what was done."""
+    with publish.locked(dist):
+        return publish_plan(plan(source, dist), dist, source.origin, accept)

@@ -25,6 +25,12 @@ MAX_BYTES = click.option(
 )
 
 
+ACCEPT = click.option(
+    "--accept",
+    is_flag=True,
+    help="Publish even a change a plausibility gate holds back (rows or a column gone, "
+    "most statuses flipped, footnotes collapsed).",
+)
 FORMAT = click.option(
     "--format",
     "fmt",
@@ -108,16 +114,22 @@ def validate_cmd(dataset: Path) -> int:
 )
 @FORMAT
 @MAX_BYTES
-def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int) -> int:
-    """The main job: compile SOURCE, validate it and publish it to DIST.
+@ACCEPT
+def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int, accept: bool) -> int:
+    """The main job: compile SOURCE, validate it, compare it with DIST and publish it there.
 
-    Without SOURCE, the copy of the page bundled with the tool is compiled. The dataset is
-    written to DIST/retention.json only when it changed; its dataset_version is kept when the
-    data is the same and bumped otherwise. Nothing is written when anything fails.
+    Without SOURCE, the copy of the page bundled with the tool is compiled. When the data
+    changed, DIST gets the new retention.json, retention.md and retention_constants.py,
+    history/<version>.json and an updated CHANGELOG.md, all at once (a complete new tree is
+    swapped in); dataset_version is bumped by the highest severity of the changes. The same
+    data twice writes nothing. A change too large to be plausible is refused (exit 4) unless
+    --accept; a page that cannot be fully read is refused (exit 2). Nothing is written on failure.
+
+    Example: retention build sources/en-text-2026-04.txt --dist dist
     """
     from scraper.builder import build
 
-    report = build(_source(source, fmt, max_bytes) if source else _bundled(max_bytes), dist)
+    report = build(_source(source, fmt, max_bytes) if source else _bundled(max_bytes), dist, accept)
     click.echo(report)
     return Exit.OK
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from scraper.cli import MAX_BYTES, cli
+from scraper.cli import ACCEPT, MAX_BYTES, cli
 from scraper.errors import Exit
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ FETCH_STATE = "history/fetch.json"
     help="The published folder to compare with (and publish to, with --publish).",
 )
 @click.option("--publish", is_flag=True, help="When the page changed, publish the new version to DIST.")
+@ACCEPT
 @click.option(
     "--format",
     "fmt",
@@ -46,6 +48,7 @@ def check_cmd(
     url: str | None,
     dist: Path,
     publish: bool,
+    accept: bool,
     fmt: str,
     output: Path | None,
     deadline: float,
@@ -57,11 +60,13 @@ def check_cmd(
     Fetching sends the ETag / Last-Modified kept in DIST/history/fetch.json, so an unchanged page
     costs a 304. The report says what changed; DIST is left untouched unless --publish is given,
     which publishes the new version exactly as `retention build` does (history, changelog).
-    Exit 0 unchanged, 1 changed, 2 bad input, 3 could not fetch.
+    Exit 0 unchanged, 1 changed, 2 bad input, 3 could not fetch, 4 refused to publish
+    (a plausibility gate; --accept overrides).
 
     Example: retention check --url https://platform.claude.com/docs/en/manage-claude/api-and-data-retention
     """
     from scraper import builder
+    from scraper.publish import locked
 
     if source is not None and url is not None:
         raise click.UsageError("give SOURCE or --url, not both")
@@ -69,10 +74,11 @@ def check_cmd(
     if acquired is None:
         return _emit(f"{url or 'the page'}: not modified since the last publish (HTTP 304); no changes\n", output)
     src, extra = acquired
-    plan = builder.plan(src, dist, extra)
-    _emit(_report(plan, fmt), output)
-    if publish and plan.changed:
-        click.echo(builder.execute(plan, dist), err=True)
+    with locked(dist) if publish else nullcontext():
+        plan = builder.plan(src, dist, extra)
+        _emit(_report(plan, fmt), output)
+        if publish and plan.changed:
+            click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
     return Exit.CHANGED if plan.changed else Exit.OK
 
 

@@ -49,14 +49,13 @@ def footnotes_collapsed(old: Dataset, new: Dataset) -> str | None:
 GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed]
 
 
-def check(old: Dataset | None, new: Dataset, where: str) -> None:
-    """Raise (exit 4) naming every gate `new` fails against the published `old`."""
+def check(old: Dataset | None, new: Dataset, where: str, published: str = "the published dataset") -> None:
+    """Raise (exit 4) naming every gate the page at `where` fails against the `published` `old`."""
     if old is None:
         return
     reasons = [reason for gate in GATES if (reason := gate(old, new)) is not None]
     if reasons:
-        problems = [
-            Problem("implausible", f"{r}; refusing to publish (use --accept if the page really changed)", where)
-            for r in reasons
-        ]
+        against = f"compared with {published} {old.dataset_version}"
+        against += "; refusing to publish (--accept if the page really changed)"
+        problems = [Problem("implausible", f"{r}, {against}", where) for r in reasons]
         raise RetentionError(problems, Exit.REFUSED)

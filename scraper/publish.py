@@ -11,6 +11,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,15 +41,26 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+_LOCAL = threading.local()  # the dist/ folders this thread holds the lock of
+
+
 @contextmanager
 def locked(dist: Path) -> Iterator[None]:
-    """Hold the exclusive lock of `dist` (a `.NAME.lock` file beside it)."""
+    """Hold the exclusive lock of `dist` (a `.NAME.lock` file beside it); re-entrant within a
+    thread, so a caller can hold it across read, plan and publish."""
+    held: set[Path] = _LOCAL.__dict__.setdefault("held", set())
+    key = dist.resolve()
+    if key in held:
+        yield
+        return
     dist.parent.mkdir(parents=True, exist_ok=True)
     with (dist.parent / f".{dist.name}.lock").open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
+        held.add(key)
         try:
             yield
         finally:
+            held.discard(key)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

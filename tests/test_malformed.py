@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED
+from tests import dumps, md_table
+from tests.conftest import BUNDLED, MDX_MARCH
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT = BUNDLED.read_text(encoding="utf-8")
@@ -30,6 +31,23 @@ def sub(old: str, new: str) -> bytes:
 
 def lines(keep: Callable[[int], bool]) -> bytes:
     return ("\n".join(line for i, line in enumerate(LINES, 1) if keep(i)) + "\n").encode("utf-8")
+
+
+HALF = lines(lambda i: not (283 <= i <= 290 or 302 <= i <= 308))
+
+
+def zdr_only_dump() -> bytes:
+    columns, rows, notes = md_table.read(MDX_MARCH.read_text(encoding="utf-8"))
+    return dumps.dump(columns, rows, notes).encode("utf-8")
+
+
+def flip_statuses() -> bytes:
+    out = []
+    for line in LINES:
+        if "/v1/" in line and "NoNo" not in line:
+            line = line.replace("YesYes", "NoNo", 1)
+        out.append(line)
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -50,7 +68,12 @@ CASES = [
     Case("UTF-16", TEXT.encode("utf-16"), 2, "not UTF-8"),
     Case("over the size cap", TEXT.encode("utf-8"), 2, "cap", ("--max-bytes", "10000")),
     Case("12 MB text node", b"x" * (12 * 1024 * 1024), 2, "cap"),
-    Case("truncated mid-table", lines(lambda i: i <= 246), 2, "'Limitations and exclusions' listed under 'On this page' is not in the article"),
+    Case(
+        "truncated mid-table",
+        lines(lambda i: i <= 246),
+        2,
+        "'Limitations and exclusions' listed under 'On this page' is not in the article",
+    ),
     Case("truncated inside a row", TEXT[: TEXT.index("Token counting") + 30].encode(), 2, ""),
     Case("no table", sub(HEADER, "Feature table"), 2, "no feature eligibility table"),
     Case("header without rows", lines(lambda i: i <= 244), 2, ""),
@@ -78,7 +101,10 @@ CASES = [
     Case("duplicate feature", sub("Citations/v1/messages", "Effort/v1/messages"), 2, "used 2 times"),
     Case(
         "two tables",
-        sub("\n    Limitations and exclusions\n", "\n    " + HEADER + "\n    Extra/v1/extraYesYesMore.\n\n    Limitations and exclusions\n"),
+        sub(
+            "\n    Limitations and exclusions\n",
+            "\n    " + HEADER + "\n    Extra/v1/extraYesYesMore.\n\n    Limitations and exclusions\n",
+        ),
         2,
         "2 feature eligibility tables",
     ),
@@ -98,6 +124,9 @@ CASES = [
     Case("one 1 MB line", ("y" * 1_000_000 + "\n").encode(), 2, "no feature eligibility table"),
     Case("only site chrome", b"Loading...\n    \xe2\x80\xa2 Build\n    Search...\n", 2, "no feature eligibility table"),
     Case("a dataset instead of a page", b'{"schema_version": "1.0.0"}\n', 2, ""),
+    Case("implausible: half the rows gone", HALF, 4, "shrank from 30 to 15"),
+    Case("implausible: the HIPAA column gone", zdr_only_dump(), 4, "column(s) gone: HIPAA eligible"),
+    Case("implausible: most statuses flipped", flip_statuses(), 4, "statuses changed at once"),
 ]
 
 
@@ -136,3 +165,13 @@ def test_malformed_input_is_refused_cleanly(case: Case, good_dist: Path, tmp_pat
 
 def test_there_are_at_least_thirty_cases() -> None:
     assert len(CASES) >= 30
+
+
+def test_accept_publishes_what_a_gate_held_back(good_dist: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(HALF)
+    before = snapshot(good_dist)
+    done = run_build(good_dist, page, "--accept")
+    assert done.returncode == 0, done.stderr
+    assert "published dataset 2.0.0" in done.stdout  # features removed: a major change
+    assert snapshot(good_dist) != before

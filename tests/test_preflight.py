@@ -171,3 +171,40 @@ def test_cli_missing_dataset(cli: CliRun, tmp_path: Path) -> None:
     body.write_text("{}")
     run = cli("preflight", str(body), "--arrangement", "zdr", "--dataset", str(tmp_path / "nope.json"))
     assert run.code == 2 and "nope.json" in run.err
+
+
+SHAPES: list[tuple[dict[str, Any], str]] = [
+    (PLAIN, "/v1/messages"),
+    ({**PLAIN, "tools": [{"type": "web_fetch_20250910", "name": "web_fetch"}]}, "/v1/messages"),
+    ({**PLAIN, "tools": [{"type": "web_search_20250305", "name": "web_search"}]}, "/v1/messages"),
+    ({**PLAIN, "context_management": {"edits": []}}, "/v1/messages"),
+    ({**PLAIN, "tools": [{"type": "code_execution_20250825", "name": "code_execution"}]}, "/v1/messages"),
+    ({**PLAIN, "mcp_servers": [{"type": "url", "url": "https://mcp.example", "name": "m"}]}, "/v1/messages"),
+    ({**PLAIN, "speed": "fast"}, "/v1/messages"),
+    ({"purpose": "user_data"}, "/v1/files"),
+]
+
+
+def test_the_constants_module_gives_the_same_verdicts(tmp_path: Path) -> None:
+    """blocked_features() in the generated module, imported with -I -S, agrees with the CLI's code."""
+    import subprocess
+    import sys
+
+    from scraper.render_python import render_python
+
+    (tmp_path / "retention_constants.py").write_text(render_python(DATA), encoding="utf-8")
+    program = (
+        "import json, sys\nsys.path.insert(0, sys.argv[1])\nimport retention_constants as rc\n"
+        "shapes = json.loads(sys.stdin.read())\n"
+        "print(json.dumps([[rc.blocked_features(body, a, ep) for a in ('zdr', 'hipaa')] for body, ep in shapes]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-B", "-c", program, str(tmp_path)],
+        input=json.dumps(SHAPES),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    expected = [[preflight.blocked(DATA.features, body, a, ep) for a in ("zdr", "hipaa")] for body, ep in SHAPES]
+    assert json.loads(done.stdout) == expected
+    assert expected[1] == [[], ["web_fetch"]] and expected[4][0] == ["code_execution", "programmatic_tool_calling"]

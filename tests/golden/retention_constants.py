@@ -18,10 +18,11 @@ tables ARRANGEMENTS, FEATURES, FOOTNOTES, ALLOWED, and the functions below them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 DATASET_VERSION: Final = '0.0.0'
 SCHEMA_VERSION: Final = '1.0.0'
@@ -862,3 +863,182 @@ def status(feature_id: str, arrangement: str) -> Status:
     if feature is None:
         raise KeyError(f"unknown feature id {feature_id!r}; known: {', '.join(FEATURES)}")
     return feature.eligibility[arrangement].status
+
+
+# Preflight: the same code as the `retention preflight` command (scraper/preflight.py).
+MESSAGES = "/v1/messages"
+_VERSION_SUFFIX = re.compile(r"_\d{8}$")
+
+# Request shapes the page's words do not name, by feature id: (kind, path, value).
+# kind "param": a dotted path in the request body ("output_config.format"); value None = any.
+# kind "key": a key anywhere in the body. kind "source": a content block's source type.
+# kind "tool_flag": a key set to a truthy value on any tools[] entry.
+HINTS: Mapping[str, tuple[tuple[str, str, str | None], ...]] = {
+    "structured_outputs": (
+        ("param", "output_format", None),
+        ("param", "output_config.format", None),
+        ("tool_flag", "strict", None),
+    ),
+    "prompt_caching": (("key", "cache_control", None),),
+    "pdf_support": (("source_media", "application/pdf", None),),
+    "citations": (("key", "citations", None),),
+    "adaptive_thinking": (("param", "thinking.type", "adaptive"),),
+    "effort": (("param", "output_config.effort", None),),
+    "agent_skills": (("param", "container.skills", None),),
+    "files_api": (("source", "file", None),),
+    "fine_grained_tool_streaming": (("tool_flag", "eager_input_streaming", None),),
+}
+
+
+def _walk(value: Any) -> Iterator[Mapping[str, Any]]:
+    """Every JSON object inside `value`, depth first, without recursion (requests can be deep)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _param(request: Mapping[str, Any], path: str) -> Any:
+    value: Any = request
+    for part in path.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _tools(request: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    tools = request.get("tools")
+    return [t for t in tools if isinstance(t, Mapping)] if isinstance(tools, list) else []
+
+
+def _tool_matches(tool: Mapping[str, Any], name: str) -> bool:
+    kind = _VERSION_SUFFIX.sub("", str(tool.get("type", "")))
+    return kind == name or kind.startswith(name + "_") or tool.get("name") == name
+
+
+def _block_types(request: Mapping[str, Any]) -> set[str]:
+    return {str(obj["type"]) for obj in _walk(request.get("messages")) if isinstance(obj.get("type"), str)}
+
+
+def _requirement_met(request: Mapping[str, Any], kind: str, name: str, value: str | None) -> bool:
+    if kind == "tool":
+        return any(_tool_matches(t, name) for t in _tools(request))
+    if kind == "parameter":
+        found = _param(request, name)
+        return found is not None and (value is None or found == value)
+    if kind == "source":
+        types = _block_types(request)
+        return name in types or name.removesuffix("s") in types
+    return False
+
+
+def _hint_met(request: Mapping[str, Any], kind: str, path: str, value: str | None) -> bool:
+    if kind == "param":
+        found = _param(request, path)
+        return found is not None and (value is None or found == value)
+    if kind == "key":
+        return any(path in obj for obj in _walk(request))
+    if kind == "tool_flag":
+        return any(bool(t.get(path)) for t in _tools(request))
+    sources = [obj["source"] for obj in _walk(request.get("messages")) if isinstance(obj.get("source"), Mapping)]
+    if kind == "source":
+        return any(s.get("type") == path for s in sources)
+    return any(s.get("media_type") == path for s in sources)  # "source_media"
+
+
+def uses(feature: Feature, request: Mapping[str, Any], endpoint: str) -> bool:
+    """Whether a request to `endpoint` uses `feature`.
+
+    A bare endpoint (no requirement) counts as used, unless HINTS says how to tell: a
+    feature the page gives no other sign of is assumed present, so a verdict errs closed.
+    """
+    hints = HINTS.get(feature.id, ()) if endpoint == MESSAGES else ()
+    for ep in feature.endpoints:
+        if ep.path != endpoint:
+            continue
+        if ep.requires is None and not hints:
+            return True
+        if ep.requires is not None and _requirement_met(request, ep.requires.kind, ep.requires.name, ep.requires.value):
+            return True
+    return any(_hint_met(request, *hint) for hint in hints)
+
+
+def _requests(request: Mapping[str, Any], endpoint: str) -> Iterator[tuple[Mapping[str, Any], str]]:
+    """The request itself, and each Messages request inside a batch."""
+    yield request, endpoint
+    if endpoint == MESSAGES + "/batches":
+        for item in request.get("requests") or []:
+            params = item.get("params") if isinstance(item, Mapping) else None
+            if isinstance(params, Mapping):
+                yield params, MESSAGES
+
+
+def used_features(features: Iterable[Feature], request: Mapping[str, Any], endpoint: str = MESSAGES) -> list[str]:
+    """Ids of the features the request uses, in page order."""
+    pairs = list(_requests(request, endpoint))
+    return [f.id for f in features if any(uses(f, body, ep) for body, ep in pairs)]
+
+
+def blocked(
+    features: Iterable[Feature], request: Mapping[str, Any], arrangement: str, endpoint: str = MESSAGES
+) -> list[str]:
+    """Ids of the used features that `arrangement` does not allow (status "no"), in page order."""
+    table = list(features)
+    used = set(used_features(table, request, endpoint))
+    return [f.id for f in table if f.id in used and f.eligibility[arrangement].status == "no"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for one request: allowed or not, what blocks it, and what to read."""
+
+    arrangement: str
+    allowed: bool
+    blocked: tuple[tuple[str, str, str], ...]  # (feature id, name, the page's details)
+    notes: tuple[str, ...]
+
+
+def check(
+    features: Iterable[Feature],
+    footnotes: Mapping[int, str],
+    request: Mapping[str, Any],
+    arrangement: str,
+    endpoint: str = MESSAGES,
+) -> Verdict:
+    """The verdict, with notes for qualified features and for footnotes on the cells used."""
+    table = list(features)
+    used = set(used_features(table, request, endpoint))
+    stops, notes = [], []
+    for feature in (f for f in table if f.id in used):
+        cell = feature.eligibility[arrangement]
+        if cell.status == "no":
+            stops.append((feature.id, feature.name, feature.details or ""))
+        elif cell.status == "qualified":
+            notes.append(f"{feature.id}: qualified under {arrangement}: {feature.details or ''}".rstrip(": "))
+        notes += [f"{feature.id}: [{n}] {footnotes[n]}" for n in cell.footnotes if n in footnotes]
+    return Verdict(arrangement, not stops, tuple(stops), tuple(notes))
+
+
+def blocked_features(request: Mapping[str, Any], arrangement: str, endpoint: str = MESSAGES) -> list[str]:
+    """Ids of the features `request` (a Messages API body) uses that `arrangement` forbids, in page order.
+
+    `endpoint` is the path the request goes to ("/v1/files", "/v1/messages/batches", ...).
+    Raises KeyError for an unknown arrangement.
+    """
+    if arrangement not in ARRANGEMENTS:
+        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
+    return blocked(FEATURES.values(), request, arrangement, endpoint)
+
+
+def check_request(request: Mapping[str, Any], arrangement: str, endpoint: str = MESSAGES) -> Verdict:
+    """The full verdict: allowed or not, the blocking features with the page's reason, and notes
+    for qualified features and for footnotes on the cells the request uses."""
+    if arrangement not in ARRANGEMENTS:
+        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
+    notes = {number: note.text for number, note in FOOTNOTES.items()}
+    return check(FEATURES.values(), notes, request, arrangement, endpoint)
