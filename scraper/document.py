@@ -112,12 +112,16 @@ class Footnote:
 
 @dataclass(frozen=True)
 class Document:
-    """The page: title, summary line, blocks in page order, and the footnotes under the table."""
+    """The page: title, summary line, blocks in page order, and the footnotes under the table.
+
+    `source_url` is the page's own URL where the form states it (Markdown front matter).
+    """
 
     title: str
     description: str | None
     blocks: tuple[Block, ...]
     footnotes: tuple[Footnote, ...] = field(default=())
+    source_url: str | None = None
 
     def tables(self) -> list[Table]:
         return [b.table for b in self.blocks if isinstance(b, TableBlock)]

@@ -6,6 +6,8 @@ not raised one at a time, so a bad page reports all of them.
 
 from __future__ import annotations
 
+import re
+
 from schema import models as m
 from scraper import cells
 from scraper.document import Cell, Document, Row, Table
@@ -14,7 +16,21 @@ from scraper.extract_page import arrangements, page
 from scraper.source import Source
 
 _STATUS = {"yes": "yes", "yes (qualified)": "qualified", "qualified": "qualified", "no": "no"}
+_FLATTENED = re.compile(r"(.*?[A-Za-z)])\s*(\d+(?:[\s,]+\d+)*)")
 ELIGIBLE = " eligible"
+
+
+def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
+    """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) counts too."""
+    text = cell.text.strip()
+    status = _STATUS.get(text.lower())
+    if status is not None:
+        return status, cell.marks
+    match = _FLATTENED.fullmatch(text)
+    if match and match.group(1).strip().lower() in _STATUS:
+        marks = tuple(int(n) for n in re.findall(r"\d+", match.group(2)))
+        return _STATUS[match.group(1).strip().lower()], cell.marks + marks
+    return None, cell.marks
 
 
 def _span(cell: Cell) -> m.Span:
@@ -49,16 +65,19 @@ class Extractor:
         name, endpoint_cell, *statuses, details = row.cells
         eligibility = {}
         for column, cell in zip(columns, statuses, strict=True):
-            status = _STATUS.get(cell.text.strip().lower())
+            status, marks = status_and_marks(cell)
             if status is None:
                 self.problem("status", f"unknown status {cell.text!r} in column {column!r}", cell)
                 continue
-            for mark in cell.marks:
+            for mark in marks:
                 if mark not in notes:
                     self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
             eligibility[cells.slug(column.removesuffix(ELIGIBLE))] = m.Eligibility(
-                status=status, footnotes=sorted(set(cell.marks))
+                status=status, footnotes=sorted(set(marks))
             )
+        for cell in (name, endpoint_cell, details):
+            if cell.marks:
+                self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
         found = cells.endpoints(endpoint_cell.text)
         if found is None:
             self.problem("endpoint", f"cannot read endpoint cell {endpoint_cell.text!r}", endpoint_cell)
@@ -95,7 +114,10 @@ class Extractor:
         if self.problems:
             raise RetentionError(self.problems)
         source = m.Source(
-            url=self.source.url, format=self.source.format, sha256=self.source.sha256, title=self.doc.title
+            url=self.source.url or self.doc.source_url,
+            format=self.source.format,
+            sha256=self.source.sha256,
+            title=self.doc.title,
         )
         return m.Dataset(
             schema_version=m.SCHEMA_VERSION,

@@ -150,18 +150,27 @@ def _paragraphs(sec: _Section | None) -> list[str]:
     return [b.body.text for b in sec.blocks if isinstance(b, Paragraph)] if sec else []
 
 
-def _faq(sec: _Section | None) -> list[m.Question]:
-    """Question blocks; in a dump without them, a paragraph ending in "?" starts a question."""
-    result: list[m.Question] = []
-    for block in sec.blocks if sec else []:
+def _faq_blocks(sec: _Section) -> list[m.Block]:
+    """The FAQ section's blocks, questions grouped with their answers whatever the form: a
+    Question block (accordion, `<details>`), or in a dump a paragraph ending in "?" followed by
+    the paragraphs and lists that answer it."""
+    result: list[m.Block] = []
+    for block in sec.blocks:
         if isinstance(block, Question):
-            result.append(m.Question(question=block.question.text, answer=_answer(block)))
+            result.append(m.Block(kind="question", text=block.question.text, items=_answer(block)))
         elif isinstance(block, Paragraph) and block.body.text.endswith("?"):
-            result.append(m.Question(question=block.body.text, answer=[]))
-        elif result and isinstance(block, Paragraph | ListBlock):
-            extra = _texts(block)
-            result[-1] = m.Question(question=result[-1].question, answer=result[-1].answer + extra)
+            result.append(m.Block(kind="question", text=block.body.text, items=[]))
+        elif result and result[-1].kind == "question" and isinstance(block, Paragraph | ListBlock):
+            last = result[-1]
+            result[-1] = m.Block(kind="question", text=last.text, items=[*(last.items or []), *_texts(block)])
+        elif (converted := _block(block)) is not None:
+            result.append(converted)
     return result
+
+
+def _faq(sec: _Section | None) -> list[m.Question]:
+    blocks = _faq_blocks(sec) if sec else []
+    return [m.Question(question=b.text or "", answer=b.items or []) for b in blocks if b.kind == "question"]
 
 
 def _schema_restrictions(secs: list[_Section]) -> list[str]:
@@ -178,7 +187,7 @@ def _error_example(doc: Document) -> dict[str, object] | None:
         if isinstance(block, Code):
             try:
                 value = json.loads(block.text)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if isinstance(value, dict):
                 return value
@@ -198,8 +207,8 @@ def _limitations(secs: list[_Section]) -> list[m.Section]:
     return result
 
 
-def _section(sec: _Section) -> m.Section:
-    blocks = [b for b in (_block(x) for x in sec.blocks) if b is not None]
+def _section(sec: _Section, faq: bool = False) -> m.Section:
+    blocks = _faq_blocks(sec) if faq else [b for b in (_block(x) for x in sec.blocks) if b is not None]
     return m.Section(id=cells.slug(sec.title), title=sec.title, blocks=blocks)
 
 
@@ -213,6 +222,7 @@ def page(doc: Document) -> m.Page:
     steps = next((b for b in doc.blocks if isinstance(b, Steps)), None)
     excluded = [p for p in _paragraphs(phi) if "not expected to contain phi" in p.lower()]
     violation = _find(secs, "policy violation")
+    faq = _find(secs, "question")
     return m.Page(
         description=doc.description,
         hipaa_steps=[_step(s) for s in steps.steps] if steps else [],
@@ -222,7 +232,7 @@ def page(doc: Document) -> m.Page:
         error_example=_error_example(doc),
         limitations=_limitations(secs),
         policy_violation_retention=cells.retention(" ".join(_paragraphs(violation))) if violation else None,
-        faq=_faq(_find(secs, "question")),
+        faq=_faq(faq),
         related_resources=_related(_find(secs, "related")),
-        sections=[_section(s) for s in secs],
+        sections=[_section(s, faq=s is faq) for s in secs],
     )

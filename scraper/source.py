@@ -52,12 +52,38 @@ def _decode(raw: bytes, origin: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-_HTML = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<main|<div|<table)", re.IGNORECASE)
-_MARKDOWN = re.compile(r"^(---\s*$|#{1,6} |\|.*\|\s*$|<(Note|Steps|Eligible)\b)", re.MULTILINE)
+_HTML = re.compile(
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*(<!doctype html|<html|<head|<body|<article|<main|<div|<table|<meta|<p>|<h1)",
+    re.IGNORECASE | re.DOTALL,
+)
+_MARKDOWN = re.compile(
+    r"\A---[ \t]*\r?\n|^(#{1,6} |\|.*\|\s*$|```|<(Note|Warning|Steps|Eligible|Accordion)\b)|\]\((?:https?://|\.{0,2}/|#)",
+    re.MULTILINE,
+)
+_TYPES: dict[str, Format] = {"text/html": "html", "application/xhtml+xml": "html", "text/markdown": "markdown"}
+_SUFFIXES: dict[str, Format] = {".md": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html"}
 
 
-def sniff(text: str) -> Format:
-    """Guess the format from the content: HTML tags, Markdown syntax, else a text dump."""
+def _hinted(url: str | None, content_type: str | None) -> Format | None:
+    """The format a fetch names: a specific Content-Type, else the URL's suffix (`.md` pages)."""
+    if content_type:
+        kind = content_type.split(";")[0].strip().lower()
+        if kind in _TYPES:
+            return _TYPES[kind]
+    if url:
+        path = url.split("?")[0].split("#")[0].lower()
+        for suffix, fmt in _SUFFIXES.items():
+            if path.endswith(suffix):
+                return fmt
+    return None
+
+
+def sniff(text: str, url: str | None = None, content_type: str | None = None) -> Format:
+    """Guess the format: from what a fetch says (Content-Type, URL suffix) when it is specific,
+    else from the content: HTML tags first, then Markdown syntax, else a text dump."""
+    hinted = _hinted(url, content_type)
+    if hinted is not None:
+        return hinted
     if _HTML.match(text):
         return "html"
     if _MARKDOWN.search(text):

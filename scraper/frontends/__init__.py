@@ -15,7 +15,19 @@ def _text(source: Source) -> Document:
     return text.parse(source)
 
 
-PARSERS: dict[str, Callable[[Source], Document]] = {"text": _text}
+def _markdown(source: Source) -> Document:
+    from scraper.frontends import markdown
+
+    return markdown.parse(source)
+
+
+def _html(source: Source) -> Document:
+    from scraper.frontends.html import parse as parse_html
+
+    return parse_html(source)
+
+
+PARSERS: dict[str, Callable[[Source], Document]] = {"text": _text, "markdown": _markdown, "html": _html}
 
 
 def parse(source: Source) -> Document:
