@@ -42,3 +42,7 @@ history: $(STAMP)  ## rebuild dist/ from the page's real past: the March 2026 co
 	$(BIN)/retention build sources/en-mdx-2026-03.md --dist build/history-dist
 	$(BIN)/retention build sources/en-text-2026-04.txt --dist build/history-dist
 	rm -rf dist && mv build/history-dist dist
+
+.PHONY: fuzz
+fuzz: $(STAMP)  ## the long fuzzing profile (100 000 examples a test); figures go in the README
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
