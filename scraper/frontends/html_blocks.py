@@ -103,8 +103,9 @@ class HtmlReader:
         if tag in CONTAINERS and not _is_steps(el):
             blocks.extend(self.read(el))
             return
-        if tag == "p":
-            self._flush([el.text or "", *_content(el)], el, blocks)
+        if tag == "p" or (tag in ("ul", "ol") and self.after_table and _is_note_list(el)):
+            for item in el if tag != "p" else [el]:
+                self._flush([item.text or "", *_content(item)], item, blocks)
             return
         self.after_table = False
         if tag[:1] == "h" and tag[1:].isdigit():
@@ -180,6 +181,14 @@ def _content(el: html.HtmlElement) -> list[Node]:
     for child in el:
         nodes += [child, child.tail or ""]
     return nodes
+
+
+def _is_note_list(el: html.HtmlElement) -> bool:
+    """A list whose every item starts with a `<sup>N</sup>` mark: footnotes."""
+    items = [c for c in el if isinstance(c.tag, str)]
+    return bool(items) and all(
+        _tag(c) == "li" and not (c.text or "").strip() and len(c) and _tag(c[0]) == "sup" for c in items
+    )
 
 
 def _language(pre: html.HtmlElement) -> str | None:
