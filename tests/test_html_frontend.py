@@ -176,3 +176,18 @@ def test_a_page_without_a_table_is_refused(cli: CliRun, tmp_path: Path) -> None:
     page.write_text("<html><body><main><h1>Hi</h1><p>Nothing here.</p></main></body></html>", encoding="utf-8")
     run = cli("compile", str(page))
     assert run.code == 2 and "page.html:1:1" in run.err and "no feature eligibility table" in run.err
+
+
+def test_chrome_inside_main_and_unmarked_steps() -> None:
+    page = (
+        PLAIN_PAGE.replace("<main>\n", '<main>\n<div class="breadcrumbs">Administration</div>\n')
+        .replace(
+            "</details>\n</main>", '</details>\n<div class="feedback-widget">Was this page helpful?</div>\n</main>'
+        )
+        .replace("<li><h3>Sign a BAA</h3><p>", "<li><span>1</span><div><p>Sign a BAA</p><p>")
+        .replace("</a>.</p></li>", "</a>.</p></div></li>")
+    )
+    data = forms.compile_as(page, "html", "page.html")
+    assert data.page.sections[0].blocks == []
+    assert data.page.hipaa_steps[0].title == "Sign a BAA" and data.page.hipaa_steps[0].text == "Contact sales."
+    assert all("helpful" not in (b.text or "") for s in data.page.sections for b in s.blocks)

@@ -201,24 +201,34 @@ def _language(pre: html.HtmlElement) -> str | None:
     return str(language) if language else None
 
 
+def _parts(item: html.HtmlElement) -> list[html.HtmlElement]:
+    """The block parts of a list item, its step number left out and lone wrappers opened."""
+    parts = [c for c in item if _tag(c) in BLOCKS | CONTAINERS and not _DIGITS.fullmatch(c.text_content())]
+    while len(parts) == 1 and _tag(parts[0]) in CONTAINERS:
+        parts = [c for c in parts[0] if _tag(c) in BLOCKS | CONTAINERS]
+    return parts
+
+
 def _step_title(item: html.HtmlElement) -> html.HtmlElement:
     for el in item.iter():
         if el is not item and "title" in _classes(el):
             return el
-    for el in item.iter("h2", "h3", "h4", "h5", "h6", "strong", "p"):
+    for el in item.iter("h2", "h3", "h4", "h5", "h6", "strong"):
         return el
-    return item
+    parts = _parts(item)
+    return parts[0] if parts else item
 
 
 def _is_steps(el: html.HtmlElement) -> bool:
-    """`<ol class="steps">`, a `role="list"` of steps, or an `<ol>` whose items all have titles."""
+    """`<ol class="steps">`, a `role="list"` of steps, or an `<ol>` whose every item has a
+    title and a body (two block parts or more)."""
     classes = _classes(el)
     if "steps" in classes.split() or (_tag(el) == "ol" and "step" in classes):
         return True
     items = [c for c in el if isinstance(c.tag, str)]
     if "list" in classes.split() and items and all("listitem" in _classes(c) for c in items):
         return True
-    return _tag(el) == "ol" and bool(items) and all(c.xpath(".//h2|.//h3|.//h4|.//h5|.//h6") for c in items)
+    return _tag(el) == "ol" and bool(items) and all(len(_parts(c)) >= 2 for c in items)
 
 
 def _texts(block: Block) -> list[Text]:

@@ -25,9 +25,16 @@ class Inline:
 
 
 def hidden(el: html.HtmlElement) -> bool:
-    """Elements a reader never sees: scripts, icons, hidden parts, buttons, navigation."""
+    """Elements that are not the article's text: scripts, icons, hidden parts, buttons, and site
+    chrome marked as such (navigation, breadcrumbs, feedback widget, table of contents)."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    return tag.lower() in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true"
+    if tag.lower() in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
+    return any(word in marks for word in _CHROME) or "toc" in marks.split()
+
+
+_CHROME = ("breadcrumb", "sidebar", "feedback", "table-of-contents", "pagination", "navigation")
 
 
 def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:

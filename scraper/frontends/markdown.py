@@ -35,7 +35,8 @@ def _unquote(value: str) -> str:
 
 
 def title_and_summary(blocks: list[Block], meta: dict[str, str]) -> tuple[str, str | None, list[Block]]:
-    """Title and summary: the `#` heading and the paragraph right under it, else the front matter's."""
+    """Title, summary and the blocks after them: the `#` heading and the paragraph right under it
+    (else the front matter's). What precedes the heading (breadcrumbs, MDX imports) is not the article."""
     first = next((k for k, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), None)
     if first is None:
         return meta.get("title", ""), meta.get("description"), blocks
@@ -43,8 +44,8 @@ def title_and_summary(blocks: list[Block], meta: dict[str, str]) -> tuple[str, s
     assert isinstance(heading, Heading)
     after = blocks[first + 1] if first + 1 < len(blocks) else None
     if isinstance(after, Paragraph):
-        return heading.text, after.body.text, blocks[:first] + blocks[first + 2 :]
-    return heading.text, meta.get("description"), blocks[:first] + blocks[first + 1 :]
+        return heading.text, after.body.text, blocks[first + 2 :]
+    return heading.text, meta.get("description"), blocks[first + 1 :]
 
 
 def parse(source: Source) -> Document:
