@@ -46,3 +46,12 @@ history: $(STAMP)  ## rebuild dist/ from the page's real past: the March 2026 co
 .PHONY: fuzz
 fuzz: $(STAMP)  ## the long fuzzing profile (100 000 examples a test); figures go in the README
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
+
+.PHONY: bench
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## costs per page and per run against the anchors; rewrites the README table
+	$(BIN)/python -m tests.bench

@@ -8,10 +8,10 @@ features whose row says no more than `/v1/messages`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
+
+TYPE_CHECKING = False  # the constants module's idiom: `typing` is too dear to import there
 
 
 class _Requirement(Protocol):
@@ -53,8 +53,44 @@ class Feature(Protocol):
 
 
 # --- begin shared ---
+# Nothing here may import at run time: the constants module must load in a few milliseconds.
+class Record:
+    """An immutable record: fields set once by __init__, compared and hashed by value."""
+
+    __slots__ = ("_values",)
+    _fields: tuple[str, ...] = ()
+    _values: tuple[object, ...]
+
+    if not TYPE_CHECKING:  # type checkers see each record's annotated fields instead
+
+        def __getattr__(self, name):
+            if name.startswith("_") or name not in self._fields:
+                raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+            return self._values[self._fields.index(name)]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and isinstance(other, Record) and other._values == self._values
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self._values, strict=True))
+        return f"{type(self).__name__}({fields})"
+
+
+def fill(record: Record, *values: object) -> None:
+    """Set a record's fields, once, from its __init__ (in `_fields` order)."""
+    object.__setattr__(record, "_values", values)
+
+
 MESSAGES = "/v1/messages"
-_VERSION_SUFFIX = re.compile(r"_\d{8}$")
 
 # Request shapes the page's words do not name, by feature id: (kind, path, value).
 # kind "param": a dotted path in the request body ("output_config.format"); value None = any.
@@ -82,7 +118,7 @@ def _walk(value: Any) -> Iterator[Mapping[str, Any]]:
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, Mapping):
+        if isinstance(item, dict):
             yield item
             stack.extend(item.values())
         elif isinstance(item, list):
@@ -92,7 +128,7 @@ def _walk(value: Any) -> Iterator[Mapping[str, Any]]:
 def _param(request: Mapping[str, Any], path: str) -> Any:
     value: Any = request
     for part in path.split("."):
-        if not isinstance(value, Mapping) or part not in value:
+        if not isinstance(value, dict) or part not in value:
             return None
         value = value[part]
     return value
@@ -100,11 +136,17 @@ def _param(request: Mapping[str, Any], path: str) -> Any:
 
 def _tools(request: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     tools = request.get("tools")
-    return [t for t in tools if isinstance(t, Mapping)] if isinstance(tools, list) else []
+    return [t for t in tools if isinstance(t, dict)] if isinstance(tools, list) else []
+
+
+def _unversioned(kind: str) -> str:
+    """`web_fetch_20250910` -> `web_fetch`: drop a trailing `_YYYYMMDD`."""
+    head, sep, tail = kind.rpartition("_")
+    return head if sep and len(tail) == 8 and tail.isdigit() else kind
 
 
 def _tool_matches(tool: Mapping[str, Any], name: str) -> bool:
-    kind = _VERSION_SUFFIX.sub("", str(tool.get("type", "")))
+    kind = _unversioned(str(tool.get("type", "")))
     return kind == name or kind.startswith(name + "_") or tool.get("name") == name
 
 
@@ -132,7 +174,7 @@ def _hint_met(request: Mapping[str, Any], kind: str, path: str, value: str | Non
         return any(path in obj for obj in _walk(request))
     if kind == "tool_flag":
         return any(bool(t.get(path)) for t in _tools(request))
-    sources = [obj["source"] for obj in _walk(request.get("messages")) if isinstance(obj.get("source"), Mapping)]
+    sources = [obj["source"] for obj in _walk(request.get("messages")) if isinstance(obj.get("source"), dict)]
     if kind == "source":
         return any(s.get("type") == path for s in sources)
     return any(s.get("media_type") == path for s in sources)  # "source_media"
@@ -160,8 +202,8 @@ def _requests(request: Mapping[str, Any], endpoint: str) -> Iterator[tuple[Mappi
     yield request, endpoint
     if endpoint == MESSAGES + "/batches":
         for item in request.get("requests") or []:
-            params = item.get("params") if isinstance(item, Mapping) else None
-            if isinstance(params, Mapping):
+            params = item.get("params") if isinstance(item, dict) else None
+            if isinstance(params, dict):
                 yield params, MESSAGES
 
 
@@ -180,14 +222,21 @@ def blocked(
     return [f.id for f in table if f.id in used and f.eligibility[arrangement].status == "no"]
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """The answer for one request: allowed or not, what blocks it, and what to read."""
+class Verdict(Record):
+    """The answer for one request: allowed or not, what blocks it (feature id, name, the page's
+    details), and what to read (notes on qualified features and footnotes)."""
 
+    __slots__ = ()
+    _fields = ("arrangement", "allowed", "blocked", "notes")
     arrangement: str
     allowed: bool
-    blocked: tuple[tuple[str, str, str], ...]  # (feature id, name, the page's details)
+    blocked: tuple[tuple[str, str, str], ...]
     notes: tuple[str, ...]
+
+    def __init__(
+        self, arrangement: str, allowed: bool, blocked: tuple[tuple[str, str, str], ...], notes: tuple[str, ...]
+    ) -> None:
+        fill(self, arrangement, allowed, blocked, notes)
 
 
 def check(

@@ -1,0 +1,181 @@
+"""`make bench`: what a compile, a run and an import cost, next to what a user would pick instead.
+
+Medians of repeated runs; prints ratios against the anchors and rewrites the table between the
+`bench` markers in README.md. Targets live here, never in a timed test.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from scraper import source
+from scraper.compiler import compile_source
+from tests import html_render
+from tests.conftest import BUNDLED, CORPUS, GOLDEN
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+RETENTION = str(Path(PY).parent / "retention")
+README = REPO / "README.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def median_ms(func: Callable[[], object], runs: int = 30) -> float:
+    func()  # warm up: imports, caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def process_ms(argv: list[str], runs: int = 15, cwd: Path = REPO) -> float:
+    return median_ms(lambda: subprocess.run(argv, cwd=cwd, capture_output=True, check=True), runs)
+
+
+def pages() -> dict[str, tuple[str, bytes]]:
+    """Each corpus copy in its own form, plus HTML renderings of the Markdown copies."""
+    found = {"text: bundled April copy": ("text", BUNDLED.read_bytes())}
+    for path in sorted(CORPUS.glob("en-*.md")):
+        raw = path.read_bytes()
+        found[f"markdown: {path.name}"] = ("markdown", raw)
+        found[f"html: {path.stem}.html (rendered)"] = ("html", html_render.render(raw.decode()).encode())
+    return found
+
+
+def compile_rows() -> list[tuple[str, float, str]]:
+    rows = []
+    for name, (fmt, raw) in pages().items():
+        ms = median_ms(lambda raw=raw, fmt=fmt: compile_source(source.from_bytes(raw, "bench", fmt)))  # type: ignore[misc]
+        target = "≤ 5 ms" if fmt != "html" else "≤ pandas.read_html"
+        rows.append((f"in-process compile, {name}", ms, target))
+    return rows
+
+
+def html_anchor_rows() -> list[tuple[str, float, str]]:
+    import lxml.html
+    import pandas
+
+    html = html_render.render((CORPUS / "en-mintlify-md-2026-05-04.md").read_text(encoding="utf-8"))
+    return [
+        ("anchor: pandas.read_html, same May HTML", median_ms(lambda: pandas.read_html(io.StringIO(html))), ""),
+        ("anchor: lxml.html.fromstring, same May HTML", median_ms(lambda: lxml.html.fromstring(html)), ""),
+    ]
+
+
+def process_rows(dist: Path) -> list[tuple[str, float, str]]:
+    floor = [PY, "-c", "import lxml.html, pydantic, jinja2, click, bs4"]
+    rows = [
+        (
+            "whole process: retention compile (bundled copy)",
+            process_ms([RETENTION, "compile", str(BUNDLED)]),
+            "≤ 1.2× import floor",
+        ),
+        ("whole process: retention --help", process_ms([RETENTION, "--help"]), ""),
+        ("anchor: import floor (lxml, pydantic, jinja2, click, bs4)", process_ms(floor), ""),
+        ("anchor: python -c pass", process_ms([PY, "-c", "pass"]), ""),
+    ]
+    module = f"import sys; sys.path.insert(0, {str(dist)!r}); import retention_constants"
+    rows += [
+        (
+            "import retention_constants (python -I -S, bytecode cached)",
+            process_ms([PY, "-I", "-S", "-c", module]),
+            "≤ 1.5× bare",
+        ),
+        (
+            "import retention_constants (python -I -S -B, no bytecode cache)",
+            process_ms([PY, "-I", "-S", "-B", "-c", module]),
+            "",
+        ),
+        ("anchor: python -I -S -c pass", process_ms([PY, "-I", "-S", "-c", "pass"]), ""),
+    ]
+    return rows
+
+
+def peak_rss_mb(dist: Path) -> float:
+    code = (
+        "import resource, subprocess, sys; "
+        f"subprocess.run([{RETENTION!r}, 'build', {str(BUNDLED)!r}, '--dist', {str(dist / 'rss')!r}], check=True, "
+        "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True)
+    return int(done.stdout) / 1024
+
+
+def history_rows() -> list[tuple[str, float, str]]:
+    from scraper import changelog
+    from scraper.dataset_io import loads
+
+    base = loads((GOLDEN / "bundled.json").read_text(encoding="utf-8"), "golden")
+    rows = []
+    for count in (10, 100, 1000):
+        entries = synthetic_history(base, count)
+        ms = median_ms(lambda entries=entries: changelog.render(entries, {}), runs=3)  # type: ignore[misc]
+        rows.append((f"changelog over {count} synthetic versions", ms, "≤ 2 s at 1 000, linear"))
+    return rows
+
+
+def synthetic_history(base: object, count: int) -> list[tuple[str, object]]:
+    """`count` versions, each flipping one feature's HIPAA status from the version before."""
+    from schema.models import Dataset, Eligibility
+
+    assert isinstance(base, Dataset)
+    entries: list[tuple[str, object]] = []
+    data = base
+    for n in range(count):
+        feature = data.features[n % len(data.features)]
+        cell = feature.eligibility["hipaa"]
+        flipped = Eligibility(status="no" if cell.status != "no" else "yes", footnotes=cell.footnotes)
+        changed = feature.model_copy(update={"eligibility": {**feature.eligibility, "hipaa": flipped}})
+        features = [changed if f.id == feature.id else f for f in data.features]
+        data = data.model_copy(update={"features": features, "dataset_version": f"1.{n}.0"})
+        entries.append((f"1.{n}.0", data))
+    return entries
+
+
+def table(rows: list[tuple[str, float, str]], rss: float) -> str:
+    lines = ["| measurement | median | target |", "|---|---:|---|"]
+    lines += [f"| {name} | {ms:.2f} ms | {target} |" for name, ms, target in rows]
+    lines.append(f"| peak RSS of `retention build` | {rss:.1f} MB | ≤ 60 MB |")
+    return "\n".join(lines)
+
+
+def ratios(rows: list[tuple[str, float, str]]) -> list[str]:
+    value = {name: ms for name, ms, _ in rows}
+
+    def get(prefix: str) -> float:
+        return next(ms for name, ms in value.items() if name.startswith(prefix))
+
+    return [
+        f"compile / import floor: {get('whole process: retention compile') / get('anchor: import floor'):.2f}× (target ≤ 1.2×)",
+        f"constants import / bare -I -S: {get('import retention_constants') / get('anchor: python -I -S'):.2f}× (target ≤ 1.5×)",
+        f"HTML compile (May) / pandas.read_html: {get('in-process compile, html: en-mintlify') / get('anchor: pandas.read_html'):.2f}× (target ≤ 1×)",
+    ]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        dist = Path(tmp) / "dist"
+        subprocess.run([RETENTION, "build", str(BUNDLED), "--dist", str(dist)], check=True, capture_output=True)
+        rows = compile_rows() + html_anchor_rows() + process_rows(dist) + history_rows()
+        rss = peak_rss_mb(Path(tmp))
+    report = table(rows, rss) + "\n\n" + "\n".join(f"- {r}" for r in ratios(rows))
+    print(report)
+    text = README.read_text(encoding="utf-8")
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        README.write_text(head + BEGIN + "\n" + report + "\n" + END + rest.split(END, 1)[1], encoding="utf-8")
+    print(json.dumps({"machine": sys.platform, "python": sys.version.split()[0]}))
+
+
+if __name__ == "__main__":
+    main()
