@@ -30,6 +30,8 @@ def hidden(el: html.HtmlElement) -> bool:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag.lower() in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
+    if not el.attrib:
+        return False
     marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
     return any(word in marks for word in _CHROME) or "toc" in marks.split()
 
@@ -93,17 +95,20 @@ class Locator:
 
     def __init__(self, text: str, root: html.HtmlElement) -> None:
         lines = text.splitlines()
+        lowered: dict[int, str] = {}
         self.spans: dict[html.HtmlElement, Span] = {}
         cursor: dict[tuple[int, str], int] = {}
         for el in root.iter():
             if not isinstance(el.tag, str) or not el.sourceline:
                 continue
             line = el.sourceline
-            raw = lines[line - 1].lower() if line <= len(lines) else ""
-            key = (line, el.tag.lower())
-            found = raw.find("<" + el.tag.lower(), cursor.get(key, 0))
+            if line not in lowered:
+                lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
+            raw = lowered[line]
+            tag = el.tag.lower()
+            found = raw.find("<" + tag, cursor.get((line, tag), 0))
             if found >= 0:
-                cursor[key] = found + 1
+                cursor[line, tag] = found + 1
             self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
 
     def span(self, el: html.HtmlElement) -> Span:

@@ -20,6 +20,9 @@ _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _EMPHASIS = re.compile(r"\*\*|(?<![\w\\])__|__(?!\w)|(?<![\w*\\])\*(?=\S)|(?<=\S)(?<!\\)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"[<*_\\&]")
+_BRACKETS = re.compile(r"[\\`\[\]()]")
+_SPECIAL = re.compile(r"[\\`<\[!]")
 _TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
 
 
@@ -36,7 +39,8 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int:
     """Index of the bracket closing the one at `start`, skipping escapes and code; -1 if none."""
     depth = 0
     i = start
-    while i < len(text):
+    while (bracket := _BRACKETS.search(text, i)) is not None:
+        i = bracket.start()
         char = text[i]
         if char == "\\":
             i += 2
@@ -68,6 +72,8 @@ def _link(text: str, start: int) -> tuple[str, str, int] | None:
 
 def _literal(raw: str) -> str:
     """Prose outside code: tags and emphasis removed, escapes and entities resolved."""
+    if not _MARKUP.search(raw):
+        return raw
     text = _BREAK.sub(" ", raw)
     text = _TAG.sub("", text)
     text = _EMPHASIS.sub("", text)
@@ -78,12 +84,12 @@ def _literal(raw: str) -> str:
 def _scan(text: str, out: Inline) -> None:
     pos = 0
     i = 0
-    while i < len(text):
+    while (special := _SPECIAL.search(text, i)) is not None:
+        i = special.start()
         char = text[i]
         if char == "\\":
             i += 2
             continue
-        found = None
         if char == "`":
             found = _CODE.match(text, i)
             if found:
