@@ -22,7 +22,7 @@ ELIGIBLE = " eligible"
 
 def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
     """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) counts too."""
-    text = cell.text.strip()
+    text = cell.text.strip().rstrip(",; ")
     status = _STATUS.get(text.lower())
     if status is not None:
         return status, cell.marks

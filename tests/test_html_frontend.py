@@ -191,3 +191,15 @@ def test_chrome_inside_main_and_unmarked_steps() -> None:
     assert data.page.sections[0].blocks == []
     assert data.page.hipaa_steps[0].title == "Sign a BAA" and data.page.hipaa_steps[0].text == "Contact sales."
     assert all("helpful" not in (b.text or "") for s in data.page.sections for b in s.blocks)
+
+
+def test_cells_with_blocks_and_linked_marks() -> None:
+    page = PLAIN_PAGE.replace(
+        "<td>Yes<sup>1</sup></td>", '<td><p>Yes</p> <sup><a href="#fn1">1</a></sup>, </td>'
+    ).replace(
+        "<td>Files retained until explicitly deleted.</td>",
+        "<td><p>Files retained</p><p>until explicitly deleted.</p></td>",
+    )
+    web, files, _ = forms.compile_as(page, "html", "page.html").features
+    assert (web.eligibility["zdr"].status, web.eligibility["zdr"].footnotes) == ("yes", [1])
+    assert files.details == "Files retained until explicitly deleted."

@@ -55,8 +55,15 @@ def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:
         out.marks += inner.marks
         out.links.append(Link(text=text, url=el.get("href", "")))
         out.links += inner.links
+    elif tag in _SEPARATED:
+        out.text += " "
+        _children(el, out, marks)
+        out.text += " "
     else:
         _children(el, out, marks)
+
+
+_SEPARATED = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "pre", "blockquote"}
 
 
 def _children(el: html.HtmlElement, out: Inline, marks: bool) -> None:
