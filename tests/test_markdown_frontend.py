@@ -119,6 +119,7 @@ def test_new_sections_are_data() -> None:
         lambda t: v.replace("<Accordion title={'What", "<Accordion title='What")(v.replace("ZDR?'}>", "ZDR?'>")(t)),
         v.replace("## Frequently asked questions\n", "## Frequently asked questions\n\n<AccordionGroup>\n"),
         v.replace("| Feature | Endpoint |", "Feature | Endpoint |"),
+        v.replace("<sup>1</sup> <sup>2</sup>", "<sup>1, 2</sup>"),
     ],
     ids=[
         "padded",
@@ -128,6 +129,7 @@ def test_new_sections_are_data() -> None:
         "quoted title",
         "accordion group",
         "no outer pipe",
+        "one sup, two marks",
     ],
 )
 def test_other_spellings_give_the_same_dataset(edit: v.Edit) -> None:

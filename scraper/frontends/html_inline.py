@@ -14,7 +14,7 @@ from scraper.source import Span
 
 SKIP = {"script", "style", "template", "noscript", "svg", "button", "img", "iframe", "head", "nav", "footer", "input"}
 _SPACE = re.compile(r"\s+")
-_MARK = re.compile(r"\s*(\d+)\s*")
+_MARK = re.compile(r"\s*\d+(?:\s*,?\s*\d+)*\s*")
 
 
 @dataclass
@@ -45,8 +45,8 @@ def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:
     tag = el.tag.lower()
     if tag == "br":
         out.text += " "
-    elif tag == "sup" and marks and (mark := _MARK.fullmatch(el.text_content())):
-        out.marks.append(int(mark.group(1)))
+    elif tag == "sup" and marks and _MARK.fullmatch(el.text_content()):
+        out.marks += [int(n) for n in re.findall(r"\d+", el.text_content())]
     elif tag == "a" and el.get("href"):
         inner = Inline()
         _children(el, inner, marks)

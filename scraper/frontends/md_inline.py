@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from scraper.document import Link
 
-_SUP = re.compile(r"<sup>\s*(\d+)\s*</sup>|\[\^(\d+)\]")
+_SUP = re.compile(r"<sup>\s*(\d+(?:\s*,?\s*\d+)*)\s*</sup>|\[\^(\d+)\]")
 _TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -99,7 +99,7 @@ def _scan(text: str, out: Inline) -> None:
                 continue
         if char in "<[" and (sup := _SUP.match(text, i)):
             out.text += _literal(text[pos:i])
-            out.marks.append(int(sup.group(1) or sup.group(2)))
+            out.marks += [int(n) for n in re.findall(r"\d+", sup.group(1) or sup.group(2))]
             pos = i = sup.end()
             continue
         if char == "[" or (char == "!" and text.startswith("[", i + 1)):
