@@ -188,3 +188,13 @@ def test_refused_with_a_located_message(
     assert run.code == 2, run.err
     assert "Traceback" not in run.err and run.out == ""
     assert where in run.err and message in run.err, run.err
+
+
+def test_opening_tags_over_several_lines() -> None:
+    text = MAY.replace(
+        '<Step title="Sign a Business Associate Agreement">', '<Step\n  title="Sign a Business Associate Agreement"\n>'
+    )
+    text = text.replace('<section title="How do I request ZDR?">', '<section\n  title="How do I request ZDR?">')
+    data = forms.markdown(text)
+    assert data.page.hipaa_steps == forms.markdown(MAY).page.hipaa_steps
+    assert data.page.faq == forms.markdown(MAY).page.faq

@@ -33,7 +33,7 @@ class BlockReader:
     """Reads the blocks of a list of lines; footnotes under tables are collected on the side."""
 
     def __init__(self, lines: list[str], where: Where) -> None:
-        self.lines = lines
+        self.lines = ml.join_tags(lines)
         self.where = where
         self.footnotes: list[Footnote] = []
 

@@ -80,3 +80,21 @@ def tag_name(line: str) -> str | None:
 
 def closes(line: str, name: str) -> bool:
     return line.strip().startswith(f"</{name}")
+
+
+def join_tags(lines: list[str]) -> list[str]:
+    """Lines with each JSX opening tag written over several lines (`<Accordion` / `title="…"` /
+    `>`) put back on its first line; the lines it used become blank, so line numbers stay."""
+    result = list(lines)
+    for i, line in enumerate(result):
+        stripped = line.strip()
+        if not OPEN.match(stripped) or ">" in stripped:
+            continue
+        for k in range(i + 1, min(i + 12, len(result))):
+            if ">" in result[k]:
+                joined = " ".join(x.strip() for x in result[i : k + 1])
+                if TAG_LINE.fullmatch(joined):
+                    result[i] = line[: indent(line)] + joined
+                    result[i + 1 : k + 1] = [""] * (k - i)
+                break
+    return result
