@@ -14,15 +14,14 @@ from scraper.document import (
     ListBlock,
     Paragraph,
     Question,
-    Row,
     Step,
     Steps,
-    Table,
     TableBlock,
     Text,
 )
 from scraper.errors import fail
 from scraper.frontends import md_lines as ml
+from scraper.frontends.md_tables import read_footnotes, read_table
 from scraper.source import Span
 
 QUESTIONS = {"section", "Accordion", "details"}
@@ -168,31 +167,11 @@ class BlockReader:
         return Steps(tuple(steps), Span(i + 1, ml.indent(self.lines[i]) + 1))
 
     def _table(self, i: int, end: int, blocks: list[Block]) -> int:
-        header = tuple(ml.split_row(self.lines[i], i + 1))
-        k = i + 2
-        rows = []
-        while k < end and "|" in self.lines[k] and self.lines[k].strip():
-            cells = tuple(ml.split_row(self.lines[k], k + 1))
-            rows.append(Row(cells, cells[0].span))
-            k += 1
-        blocks.append(TableBlock(Table(header, tuple(rows), Span(i + 1, ml.indent(self.lines[i]) + 1))))
-        return self._footnotes(k, end)
-
-    def _footnotes(self, k: int, end: int) -> int:
-        """`<sup>N</sup> text` (or `N text`, `[^N]: text`) paragraphs right under a table."""
-        while True:
-            j = k
-            while j < end and not self.lines[j].strip():
-                j += 1
-            line = self.lines[j] if j < end else ""
-            mark = ml.FOOTNOTE.match(line, ml.indent(line))
-            if j >= end or mark is None or (mark.group(3) and int(mark.group(3)) != len(self.footnotes) + 1):
-                return k
-            stop = self._paragraph_end(j, end)
-            raw = " ".join([line[mark.end() :].strip()] + [self.lines[x].strip() for x in range(j + 1, stop)])
-            number = int(mark.group(1) or mark.group(2) or mark.group(3))
-            self.footnotes.append(Footnote(number, ml.text_at(raw, j + 1, mark.end() + 1)))
-            k = stop
+        table, k = read_table(self.lines, i, end)
+        blocks.append(TableBlock(table))
+        notes, k = read_footnotes(self.lines, k, end, len(self.footnotes), self._paragraph_end)
+        self.footnotes += notes
+        return k
 
 
 def _texts(blocks: list[Block]) -> list[Text]:

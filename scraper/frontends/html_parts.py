@@ -1,0 +1,88 @@
+"""Recognising the parts of rendered HTML: block tags, steps lists and their titles, footnote
+lists, code languages; plain functions over lxml elements, used by html_blocks."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeAlias
+
+from lxml import html
+
+from scraper.document import Block, ListBlock, Paragraph, Text
+
+Node: TypeAlias = html.HtmlElement | str
+BLOCKS = {"p", "ul", "ol", "table", "pre", "details", "hr", "h1", "h2", "h3", "h4", "h5", "h6"}
+CONTAINERS = {"div", "section", "article", "main", "header", "aside", "blockquote", "figure", "dl", "dd", "center"}
+DIGITS = re.compile(r"\s*\d+\s*")
+
+
+def tag(el: html.HtmlElement) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def classes(el: html.HtmlElement) -> str:
+    return " ".join([el.get("class", ""), el.get("data-component-part", ""), el.get("role", "")]).lower()
+
+
+def content(el: html.HtmlElement) -> list[Node]:
+    """An element's children with the text between them, for inline reading."""
+    nodes: list[Node] = []
+    for child in el:
+        nodes += [child, child.tail or ""]
+    return nodes
+
+
+def is_note_list(el: html.HtmlElement) -> bool:
+    """A list whose every item starts with a `<sup>N</sup>` mark: footnotes."""
+    items = [c for c in el if isinstance(c.tag, str)]
+    return bool(items) and all(
+        tag(c) == "li" and not (c.text or "").strip() and len(c) and tag(c[0]) == "sup" for c in items
+    )
+
+
+def language(pre: html.HtmlElement) -> str | None:
+    for el in pre.iter():
+        tokens: list[str] = str(el.get("class") or "").split()
+        for token in tokens:
+            if token.startswith("language-"):
+                return token.removeprefix("language-")
+    language = pre.get("data-language")
+    return str(language) if language else None
+
+
+def parts(item: html.HtmlElement) -> list[html.HtmlElement]:
+    """The block parts of a list item, its step number left out and lone wrappers opened."""
+    parts = [c for c in item if tag(c) in BLOCKS | CONTAINERS and not DIGITS.fullmatch(c.text_content())]
+    while len(parts) == 1 and tag(parts[0]) in CONTAINERS:
+        parts = [c for c in parts[0] if tag(c) in BLOCKS | CONTAINERS]
+    return parts
+
+
+def step_title(item: html.HtmlElement) -> html.HtmlElement:
+    for el in item.iter():
+        if el is not item and "title" in classes(el):
+            return el
+    for el in item.iter("h2", "h3", "h4", "h5", "h6", "strong"):
+        return el
+    found = parts(item)
+    return found[0] if found else item
+
+
+def is_steps(el: html.HtmlElement) -> bool:
+    """`<ol class="steps">`, a `role="list"` of steps, or an `<ol>` whose every item has a
+    title and a body (two block parts or more)."""
+    names = classes(el)
+    if "steps" in names.split() or (tag(el) == "ol" and "step" in names):
+        return True
+    items = [c for c in el if isinstance(c.tag, str)]
+    if "list" in names.split() and items and all("listitem" in classes(c) for c in items):
+        return True
+    return tag(el) == "ol" and bool(items) and all(len(parts(c)) >= 2 for c in items)
+
+
+def texts(block: Block) -> list[Text]:
+    if isinstance(block, Paragraph):
+        return [block.body]
+    if isinstance(block, ListBlock):
+        return list(block.items)
+    return []
