@@ -203,3 +203,18 @@ def test_cells_with_blocks_and_linked_marks() -> None:
     web, files, _ = forms.compile_as(page, "html", "page.html").features
     assert (web.eligibility["zdr"].status, web.eligibility["zdr"].footnotes) == ("yes", [1])
     assert files.details == "Files retained until explicitly deleted."
+
+
+@pytest.mark.parametrize("copy", [MDX_MARCH, MD_MAY])
+def test_cli_compiles_every_form_with_auto_format(cli: CliRun, tmp_path: Path, copy: Path) -> None:
+    import json
+
+    text = copy.read_text(encoding="utf-8")
+    rendered = tmp_path / "page.html"
+    rendered.write_text(html_render.render(text), encoding="utf-8")
+    formats = {}
+    for path in (copy, rendered):
+        run = cli("compile", str(path))
+        assert run.code == 0, run.err
+        formats[path.suffix] = json.loads(run.out)["source"]["format"]
+    assert formats == {".md": "markdown", ".html": "html"}
