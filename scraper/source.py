@@ -53,7 +53,7 @@ def _decode(raw: bytes, origin: str) -> str:
 
 
 _HTML = re.compile(
-    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*(<!doctype html|<html|<head|<body|<article|<main|<div|<table|<meta|<p>|<h1)",
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*(<!doctype|<html|<head|<body|<article|<main|<div|<table|<meta|<p>|<h1)",
     re.IGNORECASE | re.DOTALL,
 )
 _MARKDOWN = re.compile(

@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 from schema import rules
 from scraper import compiler, source
 from scraper.errors import RetentionError
-from tests.conftest import BUNDLED
+from tests import html_render
+from tests.conftest import BUNDLED, MD_MAY, MDX_MARCH
 
 LINES = BUNDLED.read_text(encoding="utf-8").splitlines()
+MARKDOWN = {"may": MD_MAY.read_text(encoding="utf-8"), "march": MDX_MARCH.read_text(encoding="utf-8")}
+HTML = {name: html_render.render(text) for name, text in MARKDOWN.items()}
 TABLE = [i for i, line in enumerate(LINES) if "/v1/" in line or line.strip().startswith(("Yes", "No"))]
 
 
@@ -61,9 +64,9 @@ def table_mutation(draw: st.DrawFn) -> list[str]:
     return out
 
 
-def check(text: str) -> None:
+def check(text: str, fmt: source.Format | None = None) -> None:
     try:
-        data = compiler.compile_source(source.from_bytes(text.encode("utf-8"), "fuzz.txt"))
+        data = compiler.compile_source(source.from_bytes(text.encode("utf-8"), "fuzz", fmt))
     except RetentionError as err:
         assert err.problems and all(p.where for p in err.problems)
         return
@@ -84,3 +87,19 @@ def test_mutated_table_lines(lines: list[str]) -> None:
 def test_random_bytes(raw: bytes) -> None:
     with contextlib.suppress(RetentionError):
         compiler.compile_source(source.from_bytes(raw, "fuzz.bin"))
+
+
+@given(st.sampled_from(sorted(MARKDOWN)).flatmap(lambda name: mutation(MARKDOWN[name].splitlines())))
+def test_mutated_markdown(lines: list[str]) -> None:
+    check("\n".join(lines) + "\n", "markdown")
+
+
+@given(st.sampled_from(sorted(HTML)).flatmap(lambda name: mutation(HTML[name].splitlines())))
+def test_mutated_html(lines: list[str]) -> None:
+    check("\n".join(lines) + "\n", "html")
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["markdown", "html"]))
+def test_random_bytes_per_front_end(raw: bytes, fmt: source.Format) -> None:
+    with contextlib.suppress(RetentionError):
+        compiler.compile_source(source.from_bytes(raw, "fuzz.bin", fmt))

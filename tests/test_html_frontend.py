@@ -102,14 +102,21 @@ def test_plain_html_page() -> None:
     assert warning.kind == "paragraph" and warning.text == "Enforced per organization."
 
 
-def test_entities_are_not_resolved_and_nothing_is_fetched(tmp_path: Path) -> None:
+def test_entity_declarations_are_refused_and_never_resolved(tmp_path: Path) -> None:
+    from lxml import html
+
+    from scraper.errors import RetentionError
+    from scraper.frontends.html import _parser
+
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", encoding="utf-8")
     doctype = f'<!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>'
     page = PLAIN_PAGE.replace("<!doctype html>", doctype).replace("Flattened mark.", "Mark &x; &amp; more.")
-    data = forms.compile_as(page, "html", "page.html")
-    assert "TOP-SECRET" not in data.model_dump_json()
-    assert data.footnotes[1].text.endswith("& more.")
+    with pytest.raises(RetentionError, match="DOCTYPE declares entities") as caught:
+        forms.compile_as(page, "html", "page.html")
+    assert "page.html:1:17" in str(caught.value)
+    tree = html.document_fromstring(page.encode(), parser=_parser())  # the parser alone: defence in depth
+    assert "TOP-SECRET" not in html.tostring(tree, encoding="unicode")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests import dumps, md_table
-from tests.conftest import BUNDLED, MDX_MARCH
+from tests.conftest import BUNDLED, MD_MAY, MDX_MARCH
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT = BUNDLED.read_text(encoding="utf-8")
@@ -33,6 +33,15 @@ def lines(keep: Callable[[int], bool]) -> bytes:
     return ("\n".join(line for i, line in enumerate(LINES, 1) if keep(i)) + "\n").encode("utf-8")
 
 
+MAY_MD = MD_MAY.read_text(encoding="utf-8")
+ENTITIES = (
+    '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+)
+LAUGHS = (
+    f'<?xml version="1.0"?>\n<!DOCTYPE html [{ENTITIES}]>\n<html><body><h1>T</h1><p>&c;</p></body></html>\n'.encode()
+)
+XXE = b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<html><body><h1>T</h1><p>&x;</p></body></html>\n'
+DEEP_HTML = ("<html><body><h1>T</h1>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>\n").encode()
 HALF = lines(lambda i: not (283 <= i <= 290 or 302 <= i <= 308))
 
 
@@ -124,6 +133,16 @@ CASES = [
     Case("one 1 MB line", ("y" * 1_000_000 + "\n").encode(), 2, "no feature eligibility table"),
     Case("only site chrome", b"Loading...\n    \xe2\x80\xa2 Build\n    Search...\n", 2, "no feature eligibility table"),
     Case("a dataset instead of a page", b'{"schema_version": "1.0.0"}\n', 2, ""),
+    Case("billion laughs", LAUGHS, 2, "DOCTYPE declares entities"),
+    Case("external entity", XXE, 2, "DOCTYPE declares entities"),
+    Case("100 000-deep HTML nesting", DEEP_HTML, 2, "no feature eligibility table"),
+    Case("Markdown table row missing a cell", MAY_MD.replace("| `/v1/files` | ", "| ", 1).encode(), 2, ":167:"),
+    Case(
+        "Markdown unknown status",
+        MAY_MD.replace("<Eligible>Yes</Eligible>", "<Eligible>Sometimes</Eligible>", 1).encode(),
+        2,
+        "status",
+    ),
     Case("implausible: half the rows gone", HALF, 4, "shrank from 30 to 15"),
     Case("implausible: the HIPAA column gone", zdr_only_dump(), 4, "column(s) gone: HIPAA eligible"),
     Case("implausible: most statuses flipped", flip_statuses(), 4, "statuses changed at once"),

@@ -8,6 +8,8 @@ dropped. The HTML parser loads no DTD and resolves no external entities; charact
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
 from scraper.document import Document
@@ -15,7 +17,7 @@ from scraper.errors import fail
 from scraper.frontends.html_blocks import HtmlReader
 from scraper.frontends.html_inline import Locator
 from scraper.frontends.markdown import title_and_summary
-from scraper.source import Source
+from scraper.source import Source, Span
 
 
 def _parser() -> html.HTMLParser:
@@ -53,8 +55,21 @@ def canonical_url(root: html.HtmlElement) -> str | None:
     return None
 
 
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
+
+
+def _refuse_entities(source: Source) -> None:
+    """A DOCTYPE declaring entities (billion laughs, external files) has no place in a docs page."""
+    found = _ENTITY_DECLARATION.search(source.text)
+    if found:
+        line = source.text.count("\n", 0, found.start()) + 1
+        col = found.start() - (source.text.rfind("\n", 0, found.start()) + 1) + 1
+        raise fail("hostile", "the DOCTYPE declares entities; refusing the page", source.where(Span(line, col)))
+
+
 def parse(source: Source) -> Document:
     """Parse a rendered HTML page into a Document."""
+    _refuse_entities(source)
     try:
         root = html.document_fromstring(source.text.encode("utf-8"), parser=_parser())
     except (etree.ParserError, ValueError) as err:
