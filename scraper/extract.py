@@ -18,6 +18,8 @@ from scraper.source import Source
 _STATUS = {"yes": "yes", "yes (qualified)": "qualified", "qualified": "qualified", "no": "no"}
 _FLATTENED = re.compile(r"(.*?[A-Za-z)])\s*(\d+(?:[\s,]+\d+)*)")
 ELIGIBLE = " eligible"
+MAX_ROWS = 1000  # the page has ~30; far more is a broken or hostile page, not a table to publish
+MAX_CELL = 10_000  # characters in one cell
 
 
 def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
@@ -104,10 +106,23 @@ class Extractor:
             result.append(m.Footnote(number=note.number, text=note.body.text, applies_to=applies, span=span))
         return result
 
+    def limits(self, table: Table) -> None:
+        """Refuse a table too large to be the page's (checked before any row is read)."""
+        if len(table.rows) > MAX_ROWS:
+            self.problem("limit", f"table has {len(table.rows)} rows, over the limit of {MAX_ROWS}", table.header[0])
+            raise RetentionError(self.problems)
+        for row in table.rows:
+            for cell in row.cells:
+                if len(cell.text) > MAX_CELL:
+                    self.problem("limit", f"cell of {len(cell.text)} characters, over the limit of {MAX_CELL}", cell)
+        if self.problems:
+            raise RetentionError(self.problems)
+
     def dataset(self) -> m.Dataset:
         table = self.table()
         if table is None:
             raise RetentionError(self.problems)
+        self.limits(table)
         columns = [c.text for c in table.header[2:-1]]
         notes = {n.number for n in self.doc.footnotes}
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]

@@ -133,6 +133,21 @@ CASES = [
     Case("one 1 MB line", ("y" * 1_000_000 + "\n").encode(), 2, "no feature eligibility table"),
     Case("only site chrome", b"Loading...\n    \xe2\x80\xa2 Build\n    Search...\n", 2, "no feature eligibility table"),
     Case("a dataset instead of a page", b'{"schema_version": "1.0.0"}\n', 2, ""),
+    Case(
+        "a 20 000-character cell",
+        sub("Source attribution", "Source attribution" + "z" * 20_000),
+        2,
+        "over the limit of 10000",
+    ),
+    Case(
+        "2 000 rows",
+        sub(
+            "    MCP connector/",
+            "".join(f"    Row {n}/v1/messagesYesYesMore.\n" for n in range(2000)) + "    MCP connector/",
+        ),
+        2,
+        "over the limit of 1000",
+    ),
     Case("billion laughs", LAUGHS, 2, "DOCTYPE declares entities"),
     Case("external entity", XXE, 2, "DOCTYPE declares entities"),
     Case("100 000-deep HTML nesting", DEEP_HTML, 2, "no feature eligibility table"),
