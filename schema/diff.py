@@ -56,8 +56,10 @@ def endpoint_text(endpoint: Endpoint) -> str:
     req = endpoint.requires
     if req is None:
         return endpoint.path
-    value = f" = {req.value!r}" if req.value is not None else ""
-    return f"{endpoint.path} (with {req.kind} {req.name}{value})"
+    if req.kind in ("tool", "source", "header"):
+        return f"{endpoint.path} (with {req.name} {req.kind})"
+    value = f': "{req.value}"' if req.value is not None else ""
+    return f"{endpoint.path} (with {req.name}{value})"
 
 
 def statuses(feature: Feature, labels: dict[str, str]) -> str:
