@@ -13,38 +13,16 @@ widenings, `patch` for wording.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from collections.abc import Iterator
 
-from schema.models import Arrangement, Dataset, Endpoint, Feature, Footnote, Page, ScopeItem, Section
+from schema.change import SEVERITIES, Change, Severity, highest, jsonable, short
+from schema.diff_notes import footnotes
+from schema.diff_page import page_changes
+from schema.models import Arrangement, Dataset, Endpoint, Feature, ScopeItem
 
-Severity = Literal["major", "minor", "patch"]
-SEVERITIES: tuple[Severity, ...] = ("major", "minor", "patch")
+__all__ = ["SEVERITIES", "Change", "Severity", "diff", "highest", "label"]
+
 RANK = {"no": 0, "qualified": 1, "yes": 2}
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change: `kind` says what, `old`/`new` the values (JSON-ready), `message` in words."""
-
-    kind: str
-    severity: Severity
-    message: str
-    feature: str | None = None
-    arrangement: str | None = None
-    footnote: int | None = None
-    field: str | None = None
-    old: Any = None
-    new: Any = None
-
-    def record(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def highest(changes: list[Change]) -> Severity | None:
-    """The most severe change's severity, None when nothing changed."""
-    return next((s for s in SEVERITIES if any(c.severity == s for c in changes)), None)
 
 
 def label(arrangement: Arrangement) -> str:
@@ -65,12 +43,6 @@ def endpoint_text(endpoint: Endpoint) -> str:
 def statuses(feature: Feature, labels: dict[str, str]) -> str:
     order = [a for a in labels if a in feature.eligibility] + sorted(set(feature.eligibility) - set(labels))
     return ", ".join(f"{labels.get(a, a)} {feature.eligibility[a].status}" for a in order)
-
-
-def _dump(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_dump(v) for v in value]
-    return value.model_dump(mode="json") if hasattr(value, "model_dump") else value
 
 
 def renames(old: dict[str, Feature], new: dict[str, Feature]) -> dict[str, str]:
@@ -99,8 +71,8 @@ def diff(old: Dataset, new: Dataset) -> list[Change]:
     return [
         *_arrangements(old, new),
         *_features(olds, news, rename, labels),
-        *_footnotes(old, new, rename, labels, {f.id: f.name for f in [*old.features, *new.features]}),
-        *_page(old, new),
+        *footnotes(old, new, rename, labels, {f.id: f.name for f in [*old.features, *new.features]}),
+        *page_changes(old, new),
     ]
 
 
@@ -108,20 +80,16 @@ def scope_key(item: ScopeItem) -> str:
     return item.label or item.text
 
 
-def footnote_cells(note: Footnote, rename: dict[str, str]) -> set[tuple[str, str]]:
-    return {(rename.get(f, f), a) for f, a in note.applies_to}
-
-
 def _arrangements(old: Dataset, new: Dataset) -> Iterator[Change]:
     before, after = {a.id: a for a in old.arrangements}, {a.id: a for a in new.arrangements}
     for aid, arr in after.items():
         if aid not in before:
             tally = {s: [f.name for f in new.features if f.eligibility[aid].status == s] for s in RANK}
-            yield Change("arrangement_added", "minor", _new_arrangement(arr, tally), arrangement=aid, new=_dump(arr))
+            yield Change("arrangement_added", "minor", _new_arrangement(arr, tally), arrangement=aid, new=jsonable(arr))
     for aid, arr in before.items():
         if aid not in after:
             message = f"Arrangement removed: {arr.name} (column “{arr.column}”)"
-            yield Change("arrangement_removed", "major", message, arrangement=aid, old=_dump(arr))
+            yield Change("arrangement_removed", "major", message, arrangement=aid, old=jsonable(arr))
         else:
             yield from _arrangement(arr, after[aid])
 
@@ -146,7 +114,9 @@ def _scope(
     who = f"{label(arr)} {field}"
     for key, item in after.items():
         if key not in before:
-            yield Change("scope_added", sev[0], f"{who} now: {key}", arrangement=arr.id, field=field, new=_dump(item))
+            yield Change(
+                "scope_added", sev[0], f"{who} now: {key}", arrangement=arr.id, field=field, new=jsonable(item)
+            )
         elif before[key] != item:
             message = f"{who} “{key}” reworded"
             yield Change(
@@ -155,13 +125,13 @@ def _scope(
                 message,
                 arrangement=arr.id,
                 field=field,
-                old=_dump(before[key]),
-                new=_dump(item),
+                old=jsonable(before[key]),
+                new=jsonable(item),
             )
     for key, item in before.items():
         if key not in after:
             yield Change(
-                "scope_removed", sev[1], f"{who} no longer: {key}", arrangement=arr.id, field=field, old=_dump(item)
+                "scope_removed", sev[1], f"{who} no longer: {key}", arrangement=arr.id, field=field, old=jsonable(item)
             )
 
 
@@ -172,7 +142,7 @@ def _features(
         if fid not in olds and fid not in rename.values():
             ends = ", ".join(endpoint_text(e) for e in f.endpoints)
             message = f"Feature added: {f.name} ({ends}): {statuses(f, labels)}"
-            yield Change("feature_added", "minor", message, feature=fid, new=_dump(f))
+            yield Change("feature_added", "minor", message, feature=fid, new=jsonable(f))
     for fid, f in olds.items():
         if fid in rename:
             g = news[rename[fid]]
@@ -181,7 +151,7 @@ def _features(
             yield from _feature(f, g, labels)
         elif fid not in news:
             message = f"Feature removed: {f.name} (was {statuses(f, labels)})"
-            yield Change("feature_removed", "major", message, feature=fid, old=_dump(f))
+            yield Change("feature_removed", "major", message, feature=fid, old=jsonable(f))
         else:
             yield from _feature(f, news[fid], labels)
 
@@ -200,7 +170,7 @@ def _feature(a: Feature, b: Feature, labels: dict[str, str]) -> Iterator[Change]
         yield Change(
             "details_changed",
             "patch",
-            f"{b.name}: details now: {_short(b.details or '(none)')}",
+            f"{b.name}: details now: {short(b.details or '(none)')}",
             feature=b.id,
             old=a.details,
             new=b.details,
@@ -208,16 +178,12 @@ def _feature(a: Feature, b: Feature, labels: dict[str, str]) -> Iterator[Change]
     if a.retention != b.retention:
         message = f"{b.name}: retention {_retention(a)} → {_retention(b)}"
         yield Change(
-            "retention_changed", "minor", message, feature=b.id, old=_dump(a.retention), new=_dump(b.retention)
+            "retention_changed", "minor", message, feature=b.id, old=jsonable(a.retention), new=jsonable(b.retention)
         )
     if a.doc_url and b.doc_url and a.doc_url != b.doc_url:
         yield Change(
             "doc_url_changed", "patch", f"{b.name}: doc link changed", feature=b.id, old=a.doc_url, new=b.doc_url
         )
-
-
-def _short(text: str, limit: int = 160) -> str:
-    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
 
 
 def _retention(f: Feature) -> str:
@@ -229,7 +195,7 @@ def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
     for path, ends in after.items():
         if path not in before:
             message = f"{b.name}: endpoint added: {', '.join(map(endpoint_text, ends))}"
-            yield Change("endpoint_added", "minor", message, feature=b.id, field=path, new=_dump(ends))
+            yield Change("endpoint_added", "minor", message, feature=b.id, field=path, new=jsonable(ends))
         elif before[path] != ends:
             old_text, new_text = ", ".join(map(endpoint_text, before[path])), ", ".join(map(endpoint_text, ends))
             message = f"{b.name}: requirement changed: {old_text} → {new_text}"
@@ -239,13 +205,13 @@ def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
                 message,
                 feature=b.id,
                 field=path,
-                old=_dump(before[path]),
-                new=_dump(ends),
+                old=jsonable(before[path]),
+                new=jsonable(ends),
             )
     for path, ends in before.items():
         if path not in after:
             message = f"{b.name}: endpoint removed: {', '.join(map(endpoint_text, ends))}"
-            yield Change("endpoint_removed", "major", message, feature=b.id, field=path, old=_dump(ends))
+            yield Change("endpoint_removed", "major", message, feature=b.id, field=path, old=jsonable(ends))
 
 
 def _by_path(endpoints: list[Endpoint]) -> dict[str, list[Endpoint]]:
@@ -253,118 +219,3 @@ def _by_path(endpoints: list[Endpoint]) -> dict[str, list[Endpoint]]:
     for endpoint in endpoints:
         result.setdefault(endpoint.path, []).append(endpoint)
     return result
-
-
-def _match(old: list[Footnote], new: list[Footnote]) -> list[tuple[Footnote | None, Footnote | None]]:
-    """Footnote pairs: same text first (renumbered), then same number (reworded); the rest unpaired."""
-    pairs: list[tuple[Footnote | None, Footnote | None]] = []
-    left, right = list(old), list(new)
-    keys: list[Callable[[Footnote], object]] = [lambda n: n.text, lambda n: n.number]
-    for key in keys:
-        for a in list(left):
-            b = next((n for n in right if key(n) == key(a)), None)
-            if b is not None:
-                pairs.append((a, b))
-                left.remove(a)
-                right.remove(b)
-    return pairs + [(a, None) for a in left] + [(None, b) for b in right]
-
-
-def _footnotes(
-    old: Dataset, new: Dataset, rename: dict[str, str], labels: dict[str, str], names: dict[str, str]
-) -> Iterator[Change]:
-    features = {rename.get(f.id, f.id) for f in old.features} & {f.id for f in new.features}
-    arrangements = {a.id for a in old.arrangements} & {a.id for a in new.arrangements}
-
-    def cells(note: Footnote, ids: dict[str, str]) -> set[tuple[str, str]]:
-        return {c for c in footnote_cells(note, ids) if c[0] in features and c[1] in arrangements}
-
-    def say(found: set[tuple[str, str]] | list[tuple[str, str]]) -> str:
-        return ", ".join(f"{names.get(f, f)} ({labels.get(a, a)})" for f, a in sorted(found))
-
-    for a, b in _match(old.footnotes, new.footnotes):
-        if a is None and b is not None:
-            message = f"Footnote {b.number} added: “{b.text}” (cited by {say(b.applies_to)})"
-            yield Change("footnote_added", "minor", message, footnote=b.number, new=b.text)
-        elif b is None and a is not None:
-            message = f"Footnote {a.number} removed: “{a.text}” (was cited by {say(a.applies_to)})"
-            yield Change("footnote_removed", "minor", message, footnote=a.number, old=a.text)
-        elif a is not None and b is not None:
-            if a.text != b.text:
-                message = f"Footnote {b.number} reworded: “{a.text}” → “{b.text}”"
-                yield Change("footnote_reworded", "patch", message, footnote=b.number, old=a.text, new=b.text)
-            if a.number != b.number:
-                message = f"Footnote renumbered: {a.number} → {b.number} (“{b.text}”)"
-                yield Change("footnote_renumbered", "patch", message, footnote=b.number, old=a.number, new=b.number)
-            was, now = cells(a, rename), cells(b, {})
-            if was != now:
-                parts = [
-                    f"now cited by {say(now - was)}" if now - was else "",
-                    f"no longer by {say(was - now)}" if was - now else "",
-                ]
-                message = f"Footnote {b.number}: " + "; ".join(p for p in parts if p)
-                yield Change(
-                    "footnote_cells_changed", "minor", message, footnote=b.number, old=sorted(was), new=sorted(now)
-                )
-
-
-def _blocks(section: Section) -> list[str]:
-    """A section's text, one entry per block; the eligibility table is compared as features."""
-    return [b.text or " / ".join(b.items or []) for b in section.blocks if b.kind != "table"]
-
-
-def _page(old: Dataset, new: Dataset) -> Iterator[Change]:
-    before, after = {s.id: s for s in old.page.sections}, {s.id: s for s in new.page.sections}
-    found = False
-    for sid, sec in after.items():
-        if sid not in before:
-            found = True
-            yield Change(
-                "section_added",
-                "patch",
-                f"Section added: “{sec.title}”",
-                field=f"page.sections.{sid}",
-                new=_blocks(sec),
-            )
-        elif _blocks(before[sid]) != _blocks(sec):
-            found = True
-            was, now = _blocks(before[sid]), _blocks(sec)
-            message = f"Section “{sec.title}” changed{_excerpt(was, now)}"
-            yield Change("section_changed", "patch", message, field=f"page.sections.{sid}", old=was, new=now)
-    for sid, sec in before.items():
-        if sid not in after:
-            found = True
-            yield Change(
-                "section_removed",
-                "patch",
-                f"Section removed: “{sec.title}”",
-                field=f"page.sections.{sid}",
-                old=_blocks(sec),
-            )
-    a, b = old.page.policy_violation_retention, new.page.policy_violation_retention
-    if a != b:
-        message = f"Policy-violation retention: {a.phrase if a else 'not stated'} → {b.phrase if b else 'not stated'}"
-        yield Change(
-            "retention_changed", "minor", message, field="page.policy_violation_retention", old=_dump(a), new=_dump(b)
-        )
-    if not found:
-        for name in sorted(Page.model_fields):
-            if name not in ("sections", "policy_violation_retention") and getattr(old.page, name) != getattr(
-                new.page, name
-            ):
-                was_value, new_value = _dump(getattr(old.page, name)), _dump(getattr(new.page, name))
-                yield Change(
-                    "page_changed",
-                    "patch",
-                    f"Page field {name} changed",
-                    field=f"page.{name}",
-                    old=was_value,
-                    new=new_value,
-                )
-
-
-def _excerpt(was: list[str], now: list[str]) -> str:
-    added = [t for t in now if t not in was]
-    if not added:
-        return f": {len([t for t in was if t not in now])} block(s) removed"
-    return f": {_short(added[0], 100)}" + (f" and {len(added) - 1} more" if len(added) > 1 else "")
