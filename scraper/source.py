@@ -56,6 +56,7 @@ _HTML = re.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*(<!doctype|<html|<head|<body|<article|<main|<div|<table|<meta|<p>|<h1)",
     re.IGNORECASE | re.DOTALL,
 )
+_GLUED_HEADER = re.compile(r"^[ \t]*FeatureEndpoint\S", re.MULTILINE)
 _MARKDOWN = re.compile(
     r"\A---[ \t]*\r?\n|^(#{1,6} |\|.*\|\s*$|```|<(Note|Warning|Steps|Eligible|Accordion)\b)|\]\((?:https?://|\.{0,2}/|#)",
     re.MULTILINE,
@@ -86,6 +87,8 @@ def sniff(text: str, url: str | None = None, content_type: str | None = None) ->
         return hinted
     if _HTML.match(text):
         return "html"
+    if _GLUED_HEADER.search(text):
+        return "text"  # a flattened table header: whatever else the cells hold, this is a dump
     if _MARKDOWN.search(text):
         return "markdown"
     return "text"
