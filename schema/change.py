@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 Severity = Literal["major", "minor", "patch"]
 SEVERITIES: tuple[Severity, ...] = ("major", "minor", "patch")
@@ -41,3 +45,15 @@ def jsonable(value: Any) -> Any:
 
 def short(text: str, limit: int = 160) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
+
+
+def keyed(before: Mapping[K, V], after: Mapping[K, V]) -> Iterator[tuple[K, V | None, V | None]]:
+    """What differs between two keyed collections: (key, old, new) with old None for an
+    addition and new None for a removal; `after`'s order first, then the removals."""
+    for key, new in after.items():
+        old = before.get(key)
+        if old != new:
+            yield key, old, new
+    for key, old in before.items():
+        if key not in after:
+            yield key, old, None

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from functools import partial
 
-from schema.change import SEVERITIES, Change, Severity, highest, jsonable, short
+from schema.change import SEVERITIES, Change, Severity, highest, jsonable, keyed, short
 from schema.diff_notes import footnotes
 from schema.diff_page import page_changes
 from schema.models import Arrangement, Dataset, Endpoint, Feature, ScopeItem
@@ -112,27 +113,14 @@ def _scope(
 ) -> Iterator[Change]:
     before, after = {scope_key(i): i for i in old}, {scope_key(i): i for i in new}
     who = f"{label(arr)} {field}"
-    for key, item in after.items():
-        if key not in before:
-            yield Change(
-                "scope_added", sev[0], f"{who} now: {key}", arrangement=arr.id, field=field, new=jsonable(item)
-            )
-        elif before[key] != item:
-            message = f"{who} “{key}” reworded"
-            yield Change(
-                "scope_reworded",
-                "patch",
-                message,
-                arrangement=arr.id,
-                field=field,
-                old=jsonable(before[key]),
-                new=jsonable(item),
-            )
-    for key, item in before.items():
-        if key not in after:
-            yield Change(
-                "scope_removed", sev[1], f"{who} no longer: {key}", arrangement=arr.id, field=field, old=jsonable(item)
-            )
+    for key, was, now in keyed(before, after):
+        change = partial(Change, arrangement=arr.id, field=field, old=jsonable(was), new=jsonable(now))
+        if was is None:
+            yield change("scope_added", sev[0], f"{who} now: {key}")
+        elif now is None:
+            yield change("scope_removed", sev[1], f"{who} no longer: {key}")
+        else:
+            yield change("scope_reworded", "patch", f"{who} “{key}” reworded")
 
 
 def _features(
@@ -191,27 +179,18 @@ def _retention(f: Feature) -> str:
 
 
 def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
-    before, after = _by_path(a.endpoints), _by_path(b.endpoints)
-    for path, ends in after.items():
-        if path not in before:
-            message = f"{b.name}: endpoint added: {', '.join(map(endpoint_text, ends))}"
-            yield Change("endpoint_added", "minor", message, feature=b.id, field=path, new=jsonable(ends))
-        elif before[path] != ends:
-            old_text, new_text = ", ".join(map(endpoint_text, before[path])), ", ".join(map(endpoint_text, ends))
-            message = f"{b.name}: requirement changed: {old_text} → {new_text}"
-            yield Change(
-                "requirement_changed",
-                "minor",
-                message,
-                feature=b.id,
-                field=path,
-                old=jsonable(before[path]),
-                new=jsonable(ends),
-            )
-    for path, ends in before.items():
-        if path not in after:
-            message = f"{b.name}: endpoint removed: {', '.join(map(endpoint_text, ends))}"
-            yield Change("endpoint_removed", "major", message, feature=b.id, field=path, old=jsonable(ends))
+    for path, was, now in keyed(_by_path(a.endpoints), _by_path(b.endpoints)):
+        change = partial(Change, feature=b.id, field=path, old=jsonable(was), new=jsonable(now))
+        if was is None:
+            yield change("endpoint_added", "minor", f"{b.name}: endpoint added: {_say(now)}")
+        elif now is None:
+            yield change("endpoint_removed", "major", f"{b.name}: endpoint removed: {_say(was)}")
+        else:
+            yield change("requirement_changed", "minor", f"{b.name}: requirement changed: {_say(was)} → {_say(now)}")
+
+
+def _say(endpoints: list[Endpoint] | None) -> str:
+    return ", ".join(map(endpoint_text, endpoints or []))
 
 
 def _by_path(endpoints: list[Endpoint]) -> dict[str, list[Endpoint]]:

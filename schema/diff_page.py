@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
-from schema.change import Change, jsonable, short
+from schema.change import Change, jsonable, keyed, short
 from schema.models import Dataset, Page, Section
 
 
@@ -14,33 +15,18 @@ def _blocks(section: Section) -> list[str]:
 
 
 def page_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
-    before, after = {s.id: s for s in old.page.sections}, {s.id: s for s in new.page.sections}
+    titles = {s.id: s.title for s in [*old.page.sections, *new.page.sections]}
+    before, after = {s.id: _blocks(s) for s in old.page.sections}, {s.id: _blocks(s) for s in new.page.sections}
     found = False
-    for sid, sec in after.items():
-        if sid not in before:
-            found = True
-            yield Change(
-                "section_added",
-                "patch",
-                f"Section added: “{sec.title}”",
-                field=f"page.sections.{sid}",
-                new=_blocks(sec),
-            )
-        elif _blocks(before[sid]) != _blocks(sec):
-            found = True
-            was, now = _blocks(before[sid]), _blocks(sec)
-            message = f"Section “{sec.title}” changed{_excerpt(was, now)}"
-            yield Change("section_changed", "patch", message, field=f"page.sections.{sid}", old=was, new=now)
-    for sid, sec in before.items():
-        if sid not in after:
-            found = True
-            yield Change(
-                "section_removed",
-                "patch",
-                f"Section removed: “{sec.title}”",
-                field=f"page.sections.{sid}",
-                old=_blocks(sec),
-            )
+    for sid, was, now in keyed(before, after):
+        found = True
+        change = partial(Change, field=f"page.sections.{sid}", old=was, new=now)
+        if was is None:
+            yield change("section_added", "patch", f"Section added: “{titles[sid]}”")
+        elif now is None:
+            yield change("section_removed", "patch", f"Section removed: “{titles[sid]}”")
+        else:
+            yield change("section_changed", "patch", f"Section “{titles[sid]}” changed{_excerpt(was, now)}")
     a, b = old.page.policy_violation_retention, new.page.policy_violation_retention
     if a != b:
         message = f"Policy-violation retention: {a.phrase if a else 'not stated'} → {b.phrase if b else 'not stated'}"
