@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from dataclasses import dataclass, field
 
 from schema import models as m
@@ -22,10 +21,6 @@ from scraper.document import (
     TableBlock,
     Text,
 )
-
-_COVERS = re.compile(r"What (.+?) covers", re.IGNORECASE)
-_EXCLUDES = re.compile(r"What (.+?) does not cover", re.IGNORECASE)
-_LABEL = re.compile(r"([^.:]{1,60}): (\S.*)")
 
 
 @dataclass
@@ -47,60 +42,12 @@ def sections(doc: Document) -> list[_Section]:
     return result
 
 
-def _label_text(block: Block) -> str | None:
+def label_text(block: Block) -> str | None:
     if isinstance(block, Paragraph):
         return block.body.text
     if isinstance(block, Heading):
         return block.text
     return None
-
-
-def _scope(items: ListBlock) -> list[m.ScopeItem]:
-    result = []
-    for item in items.items:
-        match = _LABEL.fullmatch(item.text)
-        label, text = (match.group(1), match.group(2)) if match else (None, item.text)
-        result.append(m.ScopeItem(label=label, text=text))
-    return result
-
-
-def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem]]:
-    covers: list[m.ScopeItem] = []
-    excludes: list[m.ScopeItem] = []
-    blocks = list(doc.blocks)
-    for block, after in itertools.pairwise(blocks):
-        label = _label_text(block)
-        if label is None or not isinstance(after, ListBlock):
-            continue
-        for pattern, target in ((_EXCLUDES, excludes), (_COVERS, covers)):
-            match = pattern.fullmatch(label.strip())
-            if match and prefix.lower() in match.group(1).lower().split():
-                target.extend(_scope(after))
-                break
-    return covers, excludes
-
-
-def _name(doc: Document, prefix: str) -> str:
-    """The arrangement's full name, from its "<name> scope" heading; else the column prefix."""
-    for block in doc.blocks:
-        if isinstance(block, Heading) and block.text.endswith(" scope"):
-            name = block.text.removesuffix(" scope")
-            if prefix.lower() in re.split(r"[\s()]+", name.lower()):
-                return name
-    return prefix
-
-
-def arrangements(doc: Document, columns: list[str]) -> list[m.Arrangement]:
-    result = []
-    for column in columns:
-        prefix = column.removesuffix(" eligible")
-        covers, excludes = _scopes(doc, prefix)
-        result.append(
-            m.Arrangement(
-                id=cells.slug(prefix), name=_name(doc, prefix), column=column, covers=covers, excludes=excludes
-            )
-        )
-    return result
 
 
 def _block(block: Block) -> m.Block | None:
@@ -176,7 +123,7 @@ def _faq(sec: _Section | None) -> list[m.Question]:
 def _schema_restrictions(secs: list[_Section]) -> list[str]:
     for sec in secs:
         for block, after in itertools.pairwise(sec.blocks):
-            text = _label_text(block) or ""
+            text = label_text(block) or ""
             if "restriction applies to" in text.lower() and isinstance(after, ListBlock):
                 return [i.text for i in after.items]
     return []
