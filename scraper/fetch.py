@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from scraper.errors import Exit, fail
-from scraper.source import DEFAULT_MAX_BYTES, Format, Source, from_bytes
+from scraper.source import DEFAULT_MAX_BYTES, Source, from_bytes, hinted
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 MAX_REDIRECTS = 5
@@ -31,21 +31,6 @@ USER_AGENT = "retention-check/1"
 
 ACCEPT = "text/markdown, text/html;q=0.9, text/plain;q=0.8"
 CHUNK = 64 * 1024
-_TYPES: dict[str, Format] = {
-    "text/markdown": "markdown",
-    "text/x-markdown": "markdown",
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-}
-
-
-def format_of(content_type: str | None, url: str) -> Format | None:
-    """The page's form from its Content-Type, else from the URL (`.md`), else None: sniff it."""
-    kind = (content_type or "").split(";")[0].strip().lower()
-    if kind in _TYPES:
-        return _TYPES[kind]
-    path = url.split("?")[0].split("#")[0].lower()
-    return "markdown" if path.endswith((".md", ".mdx")) else None
 
 
 def retry_after(value: str | None) -> float | None:
@@ -237,6 +222,6 @@ def _get(url: str, extra: dict[str, str], clock: Clock, limits: Limits) -> tuple
 
 
 def _fetched(url: str, final: str, headers: Message, body: bytes, limits: Limits) -> Fetched:
-    fmt = format_of(headers.get("Content-Type"), final)
+    fmt = hinted(final, headers.get("Content-Type"))
     source = from_bytes(body, final, fmt, url=url, max_bytes=limits.max_bytes)
     return Fetched(source, Validators(url, headers.get("ETag"), headers.get("Last-Modified"), source.sha256))

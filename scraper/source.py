@@ -61,11 +61,16 @@ _MARKDOWN = re.compile(
     r"\A---[ \t]*\r?\n|^(#{1,6} |\|.*\|\s*$|```|<(Note|Warning|Steps|Eligible|Accordion)\b)|\]\((?:https?://|\.{0,2}/|#)",
     re.MULTILINE,
 )
-_TYPES: dict[str, Format] = {"text/html": "html", "application/xhtml+xml": "html", "text/markdown": "markdown"}
+_TYPES: dict[str, Format] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+}
 _SUFFIXES: dict[str, Format] = {".md": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html"}
 
 
-def _hinted(url: str | None, content_type: str | None) -> Format | None:
+def hinted(url: str | None, content_type: str | None) -> Format | None:
     """The format a fetch names: a specific Content-Type, else the URL's suffix (`.md` pages)."""
     if content_type:
         kind = content_type.split(";")[0].strip().lower()
@@ -82,9 +87,9 @@ def _hinted(url: str | None, content_type: str | None) -> Format | None:
 def sniff(text: str, url: str | None = None, content_type: str | None = None) -> Format:
     """Guess the format: from what a fetch says (Content-Type, URL suffix) when it is specific,
     else from the content: HTML tags first, then Markdown syntax, else a text dump."""
-    hinted = _hinted(url, content_type)
-    if hinted is not None:
-        return hinted
+    named = hinted(url, content_type)
+    if named is not None:
+        return named
     if _HTML.match(text):
         return "html"
     if _GLUED_HEADER.search(text):

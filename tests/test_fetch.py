@@ -10,7 +10,8 @@ from email.utils import formatdate
 import pytest
 
 from scraper.errors import Exit, RetentionError
-from scraper.fetch import Limits, Validators, fetch, format_of, retry_after
+from scraper.fetch import Limits, Validators, fetch, retry_after
+from scraper.source import hinted
 from tests.conftest import BUNDLED
 from tests.http_server import Reply, Server, serving
 
@@ -130,10 +131,10 @@ def test_only_https_or_loopback_http(url: str) -> None:
 
 
 def test_format_from_content_type_or_url() -> None:
-    assert format_of("text/markdown; charset=utf-8", "https://h/p") == "markdown"
-    assert format_of("text/html", "https://h/p.md") == "html"
-    assert format_of("text/plain", "https://h/docs/page.md?x=1") == "markdown"
-    assert format_of(None, "https://h/docs/page") is None
+    assert hinted("https://h/p", "text/markdown; charset=utf-8") == "markdown"
+    assert hinted("https://h/p.md", "text/html") == "html"
+    assert hinted("https://h/docs/page.md?x=1", "text/plain") == "markdown"
+    assert hinted("https://h/docs/page", None) is None
 
 
 def test_retry_after_forms() -> None:
