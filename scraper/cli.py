@@ -10,10 +10,14 @@ import importlib
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from scraper.errors import Exit, RetentionError
+
+if TYPE_CHECKING:
+    from scraper.source import Format, Source
 
 FORMAT_CHOICE = click.Choice(["auto", "text", "html", "markdown"])
 MAX_BYTES = click.option(
@@ -41,10 +45,12 @@ FORMAT = click.option(
 )
 
 
-def _source(path: Path, fmt: str, max_bytes: int):  # type: ignore[no-untyped-def]
-    from scraper import source
+def _source(path: Path | None, fmt: str, max_bytes: int) -> Source:
+    """The page named on the command line; None is the copy bundled with the tool."""
+    from scraper import resources, source
 
-    return source.read(path, None if fmt == "auto" else fmt, max_bytes)  # type: ignore[arg-type]
+    chosen = None if fmt == "auto" else cast("Format", fmt)
+    return source.read(path or resources.bundled_source(), chosen, max_bytes)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,16 +135,9 @@ def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int, accept:
     """
     from scraper.builder import build
 
-    report = build(_source(source, fmt, max_bytes) if source else _bundled(max_bytes), dist, accept)
+    report = build(_source(source, fmt, max_bytes), dist, accept)
     click.echo(report)
     return Exit.OK
-
-
-def _bundled(max_bytes: int):  # type: ignore[no-untyped-def]
-    from scraper import resources, source
-
-    src = source.read(resources.bundled_source(), None, max_bytes)
-    return src
 
 
 # Commands defined in their own modules register themselves on `cli` when imported.

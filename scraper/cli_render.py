@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -37,11 +38,11 @@ def render_cmd(dataset: Path, to: str, output: Path | None) -> int:
     Example: retention render dist/retention.json --to python -o retention_constants.py
     """
     from scraper import compiler, dataset_io, publish
-    from scraper.render import render
+    from scraper.render import Target, render
 
     data = dataset_io.read(dataset)
     compiler.check(data, str(dataset), in_source=False)
-    text = render(data, to)  # type: ignore[arg-type]
+    text = render(data, cast("Target", to))  # click.Choice has checked it
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
