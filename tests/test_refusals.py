@@ -123,3 +123,14 @@ def test_every_problem_is_reported(cli: CliRun, tmp_path: Path) -> None:
     run = cli("compile", str(page))
     assert run.code == 2
     assert len(run.err.splitlines()) >= 3, run.err  # two duplicate ids and one uncited footnote
+
+
+def test_every_bad_row_is_reported(cli: CliRun, tmp_path: Path) -> None:
+    text = TEXT.replace("Citations/v1/messagesYesYes", "Citations/v1/messagesMaybeYes")
+    text = text.replace("Effort/v1/messages (with effort)YesYes", "Effort/v1/messages (with effort)YesPerhaps")
+    text = text.replace("Token counting/v1/messages/count_tokensYesYes", "Token countingYesYes")
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    run = cli("compile", str(page))
+    assert run.code == 2
+    assert [line.split(f"{page}:")[1].split(":")[0] for line in run.err.splitlines()] == ["246", "290", "292"]

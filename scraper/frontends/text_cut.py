@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scraper.document import Cell, Footnote, Row, Table, TableBlock, Text
-from scraper.errors import RetentionError, fail
+from scraper.errors import Problem, RetentionError, fail
 from scraper.frontends.text_table import RowScan, RowScanner
 from scraper.source import Span
 
@@ -102,6 +102,27 @@ def _row(scan: RowScan, width: int) -> Row:
     return Row(cells=tuple(cells), span=cells[0].span)
 
 
+class _Problems:
+    """Row problems collected, so that a page with several bad rows reports every one."""
+
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
+
+    def scan(self, scanner: RowScanner, line: str, lineno: int) -> RowScan | None:
+        try:
+            return scanner.row(line, lineno)
+        except RetentionError as err:
+            self.found += err.problems
+            return None
+
+    def add(self, kind: str, message: str, where: str) -> None:
+        self.found.append(Problem(kind, message, where))
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise RetentionError(self.found)
+
+
 def read_table(fe: TextFrontEnd, i: int, header: tuple[Cell, ...]) -> int:
     """Read the table whose header is line `i`; return the index after its footnotes."""
     lines = fe.lines
@@ -110,31 +131,37 @@ def read_table(fe: TextFrontEnd, i: int, header: tuple[Cell, ...]) -> int:
         j += 1
     notes, after = _footnotes(fe, j)
     scanner = RowScanner(len(header) - 3, {n.number for n in notes}, fe.where)
-    scans = [scanner.row(lines[k], k + 1) for k in range(i + 1, j)]
+    problems = _Problems()
+    scans = [problems.scan(scanner, lines[k], k + 1) for k in range(i + 1, j)]
     for k, scan in zip(range(i + 1, j - 1), scans[:-1], strict=False):
-        if scan.needed > 1:
-            raise fail("table", f"row is missing {scan.needed} of its {scanner.width} cells", fe.where(Span(k + 1, 1)))
-    last = scans[-1] if scans else RowScan(cells=[], needed=0)
+        if scan is not None and scan.needed > 1:
+            problems.add(
+                "table", f"row is missing {scan.needed} of its {scanner.width} cells", fe.where(Span(k + 1, 1))
+            )
+    if scans and scans[-1] is None:
+        problems.raise_any()  # the row a cut would continue is unreadable: the tail cannot be matched
+    last = scans[-1] if scans and scans[-1] is not None else RowScan(cells=[], needed=0)
     tail = _tail_start(fe, scanner, last, after)
     t = _complete(fe, scanner, last, tail) if last.needed else tail
-    scans += _tail_rows(fe, scanner, t)
+    scans += _tail_rows(fe, scanner, t, problems)
+    problems.raise_any()
     fe.end = tail  # the tail is the table's: the page (and any later table) ends before it
     if not scans:
         raise fail("table", "table header without rows", fe.where(header[0].span))
-    rows = tuple(_row(scan, scanner.width) for scan in scans)
+    rows = tuple(_row(scan, scanner.width) for scan in scans if scan is not None)
     fe.blocks.append(TableBlock(Table(header=header, rows=rows, span=header[0].span)))
     fe.footnotes.extend(notes)
     return after
 
 
-def _tail_rows(fe: TextFrontEnd, scanner: RowScanner, t: int) -> list[RowScan]:
-    scans = []
+def _tail_rows(fe: TextFrontEnd, scanner: RowScanner, t: int, problems: _Problems) -> list[RowScan | None]:
+    scans: list[RowScan | None] = []
     for k in range(t, fe.end):
         line = fe.lines[k]
         if not line.strip():
             continue
-        scan = scanner.row(line, k + 1)
-        if scan.needed > 1:
-            raise fail("table", f"fragment left over after the page: {line.strip()[:40]!r}", fe.where(Span(k + 1, 1)))
+        scan = problems.scan(scanner, line, k + 1)
+        if scan is not None and scan.needed > 1:
+            problems.add("table", f"fragment left over after the page: {line.strip()[:40]!r}", fe.where(Span(k + 1, 1)))
         scans.append(scan)
     return scans
