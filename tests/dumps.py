@@ -37,10 +37,6 @@ def cells(row: MdRow) -> list[str]:
     return [row.name, row.endpoint, *statuses, row.details]
 
 
-def header(columns: list[str]) -> str:
-    return "".join(columns)
-
-
 def dump(
     columns: list[str],
     rows: list[MdRow],
@@ -48,19 +44,20 @@ def dump(
     cut: tuple[int, int] | None = None,
     page: Page | None = None,
     tail_indent: str = "    ",
+    sep: str = "",
 ) -> str:
     """A dump of `rows`; `cut=(k, c)` keeps the first c cells of row k before the break."""
     page = page or Page.bundled()
-    glued = ["".join(cells(r)) for r in rows]
+    glued = [sep.join(cells(r)) for r in rows]
     if cut is None:
         first, tail = glued, []
     else:
         k, c = cut
         row_cells = cells(rows[k])
-        first = glued[:k] + (["".join(row_cells[:c])] if c else [])
+        first = glued[:k] + ([sep.join(row_cells[:c])] if c else [])
         tail = (row_cells[c:] if c else [glued[k]]) + glued[k + 1 :]
     out = list(page.before)
-    out.append("    " + header(columns))
+    out.append("    " + sep.join(columns))
     out += ["    " + line for line in first]
     for number, text in sorted(notes.items()):
         out += ["", f"    {number} {text}"]

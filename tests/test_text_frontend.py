@@ -111,3 +111,11 @@ def test_unindented_tail() -> None:
     columns, rows, notes = MAY
     text = dumps.dump(columns, rows, notes, cut=(4, 2), tail_indent="")
     assert_agrees(compile_text(text), columns, rows, notes)
+
+
+@pytest.mark.parametrize("sep", ["\t", " "])
+@pytest.mark.parametrize("cut", [None, (2, 2), (7, 3)])
+def test_cells_kept_apart_by_a_separator(sep: str, cut: tuple[int, int] | None) -> None:
+    """Another crawler may keep a tab or a space between cells: the same table comes out."""
+    columns, rows, notes = MAY
+    assert_agrees(compile_text(dumps.dump(columns, rows, notes, cut=cut, sep=sep)), columns, rows, notes)

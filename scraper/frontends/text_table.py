@@ -117,6 +117,8 @@ class RowScanner:
         return Cell(text=raw.strip(), span=Span(lineno, offset + lead + 1))
 
     def _status(self, text: str, pos: int, lineno: int, last: bool, alone: bool = False) -> tuple[Cell, int]:
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1  # dumps that keep a separator between cells
         match = STATUS_RE.match(text, pos)
         if not match:
             shown = text[pos : pos + 20]
@@ -151,4 +153,4 @@ def _looks_like_mark_end(after: str) -> bool:
         return True
     if after[0].isupper():
         return True
-    return after[0] == " " and (after[1:2].isdigit() or after[1:2].isupper())
+    return after[0] in " \t" and (after[1:2].isdigit() or after[1:2].isupper())
