@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -163,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             click.echo(f"retention: error: {problem}", err=True)
         return exc.code
     except Exception:
+        import traceback  # only on the path of a bug: keeps start-up lean
+
         traceback.print_exc()
         return Exit.BUG
     return int(code or 0)

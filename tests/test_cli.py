@@ -82,3 +82,15 @@ def test_usage_error_exits_2(cli: CliRun) -> None:
 def test_python_dash_m_scraper_runs_the_cli() -> None:
     done = subprocess.run([sys.executable, "-m", "scraper", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "Usage: retention" in done.stdout
+
+
+def test_an_unforeseen_bug_keeps_its_traceback_and_exits_70(cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scraper.compiler
+
+    def broken(*args: object) -> None:
+        raise ZeroDivisionError("a bug nobody foresaw")
+
+    monkeypatch.setattr(scraper.compiler, "compile_source", broken)
+    run = cli("compile", str(BUNDLED))
+    assert run.code == 70
+    assert "Traceback" in run.err and "ZeroDivisionError: a bug nobody foresaw" in run.err
