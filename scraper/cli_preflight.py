@@ -54,6 +54,9 @@ def preflight_cmd(request: Path, arrangement: str, endpoint: str, dataset: Path,
     """
     from scraper import dataset_io, preflight
 
+    if not dataset.is_file():
+        hint = "run `retention build` first, or name one with --dataset"
+        raise fail("dataset", f"no dataset at {dataset}: {hint}", str(dataset))
     data = dataset_io.read(dataset)
     known = [a.id for a in data.arrangements]
     if arrangement not in known:

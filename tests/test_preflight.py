@@ -170,7 +170,7 @@ def test_cli_missing_dataset(cli: CliRun, tmp_path: Path) -> None:
     body = tmp_path / "req.json"
     body.write_text("{}")
     run = cli("preflight", str(body), "--arrangement", "zdr", "--dataset", str(tmp_path / "nope.json"))
-    assert run.code == 2 and "nope.json" in run.err
+    assert run.code == 2 and "nope.json" in run.err and "retention build" in run.err
 
 
 SHAPES: list[tuple[dict[str, Any], str]] = [
