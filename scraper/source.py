@@ -108,7 +108,7 @@ def from_bytes(
 ) -> Source:
     """Check size and encoding before any parsing, then build the Source."""
     if len(raw) > max_bytes:
-        raise fail("too-large", f"input is {len(raw)} bytes, over the {max_bytes}-byte cap (--max-bytes)", origin)
+        raise fail("too-large", f"input is over the {max_bytes}-byte cap (--max-bytes)", origin)
     if not raw.strip():
         raise fail("empty", "input is empty", f"{origin}:1:1")
     text = _decode(raw, origin)
