@@ -12,12 +12,12 @@ from tests.conftest import BUNDLED, GOLDEN
 
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
-    (GOLDEN / "bundled.json").write_text(dumps(compile_source(read(BUNDLED))), encoding="utf-8")
-    SCHEMA_PATH.write_text(schema_json(), encoding="utf-8")
     bundled = compile_source(read(BUNDLED))
+    (GOLDEN / "bundled.json").write_text(dumps(bundled), encoding="utf-8")
+    SCHEMA_PATH.write_text(schema_json(), encoding="utf-8")
     (GOLDEN / "retention.md").write_text(render(bundled, "markdown"), encoding="utf-8")
     (GOLDEN / "retention_constants.py").write_text(render(bundled, "python"), encoding="utf-8")
-    print(f"wrote {GOLDEN / 'bundled.json'} and {SCHEMA_PATH}")
+    print(f"wrote bundled.json, retention.md, retention_constants.py in {GOLDEN}, and {SCHEMA_PATH}")
 
 
 if __name__ == "__main__":
