@@ -11,7 +11,7 @@ import pytest
 from schema.diff import Change, diff, highest
 from schema.models import Dataset
 from scraper import dataset_io, frontends
-from scraper.diff_report import escape, render
+from scraper.render.reports import escape, render
 from tests.conftest import BUNDLED, CliRun, compile_text
 from tests.diff_pages import april, edit, edit_feature, feature, march, may, may_text
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scraper import dataset_io, source, versioning
-from scraper.builder import build
+from scraper import dataset_io, source
 from scraper.errors import RetentionError
+from scraper.publish import versioning
+from scraper.publish.build import build
 from tests import dumps, md_table
 from tests.conftest import BUNDLED, MD_MAY
 from tests.diff_pages import april, march_text, may_text

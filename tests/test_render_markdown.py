@@ -16,8 +16,8 @@ from schema import rules
 from schema.models import Dataset
 from scraper import dataset_io
 from scraper.render import outputs, render
-from scraper.render_markdown import LABELS
-from scraper.render_text import md
+from scraper.render.escape import md
+from scraper.render.markdown import LABELS
 from tests.conftest import GOLDEN
 from tests.test_render_python import PAYLOADS, bundled, hostile, zdr_only
 

@@ -17,7 +17,7 @@ from schema.models import Dataset
 from scraper import dataset_io
 from scraper.errors import RetentionError
 from scraper.render import outputs, render
-from scraper.render_literal import check_module, py_literal
+from scraper.render.literal import check_module, py_literal
 from tests.conftest import GOLDEN
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from schema.models import Dataset
-from scraper.render_env import render
+from scraper.render.env import render
 
 PAGE = "retention.md"
 LABELS = {"yes": "✅ Yes", "qualified": "⚠️ Yes (qualified)", "no": "❌ No"}

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from schema.diff import Change, diff, highest
 from schema.models import Dataset
-from scraper import changelog, dataset_io, gates, history, publish, versioning
+from scraper import dataset_io
 from scraper.compiler import compile_source
 from scraper.errors import fail
+from scraper.publish import atomic as publish
+from scraper.publish import changelog, gates, history, versioning
 from scraper.render import DATASET, outputs
 from scraper.source import Source
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from schema import models as m
-from scraper import cells
 from scraper.document import Cell, Document, Row, Table
 from scraper.errors import Problem, RetentionError
-from scraper.extract_page import page
-from scraper.extract_scopes import arrangements
+from scraper.extract import cells
+from scraper.extract.page import page
+from scraper.extract.scopes import arrangements
 from scraper.source import Source
 
 _STATUS = {"yes": "yes", "yes (qualified)": "qualified", "qualified": "qualified", "no": "no"}

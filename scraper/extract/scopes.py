@@ -7,9 +7,9 @@ import itertools
 import re
 
 from schema import models as m
-from scraper import cells
 from scraper.document import Document, Heading, ListBlock
-from scraper.extract_page import label_text
+from scraper.extract import cells
+from scraper.extract.page import label_text
 
 _COVERS = re.compile(r"What (.+?) covers", re.IGNORECASE)
 _EXCLUDES = re.compile(r"What (.+?) does not cover", re.IGNORECASE)

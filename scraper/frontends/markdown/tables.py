@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scraper.document import Footnote, Row, Table
-from scraper.frontends import md_lines as ml
+from scraper.frontends.markdown import lines as ml
 from scraper.source import Span
 
 ParagraphEnd = Callable[[int, int], int]

@@ -8,8 +8,8 @@ from typing import Literal
 from schema.models import Dataset
 from scraper.dataset_io import dumps
 from scraper.errors import fail
-from scraper.render_markdown import PAGE, render_markdown
-from scraper.render_python import MODULE, render_python
+from scraper.render.markdown import PAGE, render_markdown
+from scraper.render.python import MODULE, render_python
 
 DATASET = "retention.json"
 Target = Literal["json", "markdown", "python"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scraper.document import Cell, Text
-from scraper.frontends import md_inline
+from scraper.frontends.markdown import inline as md_inline
 from scraper.source import Span
 
 HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")

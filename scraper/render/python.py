@@ -6,8 +6,8 @@ from pathlib import Path
 
 from schema.models import Dataset
 from scraper import preflight
-from scraper.render_env import render
-from scraper.render_literal import check_module
+from scraper.render.env import render
+from scraper.render.literal import check_module
 
 MODULE = "retention_constants.py"
 _BEGIN = "# --- begin shared ---"

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from schema.models import Dataset
-from scraper import dataset_io, versioning
+from scraper import dataset_io
 from scraper.errors import fail
+from scraper.publish import versioning
 from scraper.source import Source
 
 FOLDER = "history"

@@ -10,8 +10,8 @@ from typing import Any
 
 from schema.diff import SEVERITIES, diff, highest, label
 from schema.models import Dataset
-from scraper.diff_report import escape
-from scraper.history import Manifest
+from scraper.publish.history import Manifest
+from scraper.render.reports import escape
 
 NAME = "CHANGELOG.md"
 TITLE = "# Changelog of the “API and data retention” dataset"

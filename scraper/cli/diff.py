@@ -34,7 +34,8 @@ def diff_cmd(old: Path, new: Path, fmt: str, max_bytes: int) -> int:
     Example: retention diff dist/history/1.0.0.json sources/en-text-2026-04.txt --format markdown
     """
     from schema.diff import diff
-    from scraper import diff_input, diff_report
+    from scraper import diff_input
+    from scraper.render import reports as diff_report
 
     before, after = diff_input.load(old, max_bytes), diff_input.load(new, max_bytes)
     changes = diff(before, after)

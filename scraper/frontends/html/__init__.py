@@ -14,8 +14,8 @@ from lxml import etree, html
 
 from scraper.document import Document
 from scraper.errors import fail
-from scraper.frontends.html_blocks import HtmlReader
-from scraper.frontends.html_inline import Locator
+from scraper.frontends.html.blocks import HtmlReader
+from scraper.frontends.html.inline import Locator
 from scraper.frontends.markdown import title_and_summary
 from scraper.source import Source, Span
 

@@ -24,8 +24,8 @@ from scraper.document import (
     Text,
 )
 from scraper.errors import fail
-from scraper.frontends.text_cut import read_table
-from scraper.frontends.text_table import parse_header
+from scraper.frontends.text.cut import read_table
+from scraper.frontends.text.table import parse_header
 from scraper.source import Source, Span
 
 _HELPFUL = "Was this page helpful?"

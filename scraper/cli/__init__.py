@@ -132,7 +132,7 @@ def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int, accept:
 
     Example: retention build sources/en-text-2026-04.txt --dist dist
     """
-    from scraper.builder import build
+    from scraper.publish.build import build
 
     report = build(_source(source, fmt, max_bytes), dist, accept)
     click.echo(report)
@@ -140,7 +140,7 @@ def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int, accept:
 
 
 # Commands defined in their own modules register themselves on `cli` when imported.
-COMMAND_MODULES = ("scraper.cli_check", "scraper.cli_diff", "scraper.cli_preflight", "scraper.cli_render")
+COMMAND_MODULES = ("scraper.cli.check", "scraper.cli.diff", "scraper.cli.preflight", "scraper.cli.render")
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)
 

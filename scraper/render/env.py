@@ -12,8 +12,8 @@ from typing import Any
 
 import jinja2
 
-from scraper.render_literal import py_literal
-from scraper.render_text import code, fenced, md, safe_url
+from scraper.render.escape import code, fenced, md, safe_url
+from scraper.render.literal import py_literal
 from scraper.resources import templates_dir
 
 

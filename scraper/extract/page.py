@@ -7,7 +7,6 @@ import json
 from dataclasses import dataclass, field
 
 from schema import models as m
-from scraper import cells
 from scraper.document import (
     Block,
     Code,
@@ -21,6 +20,7 @@ from scraper.document import (
     TableBlock,
     Text,
 )
+from scraper.extract import cells
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from scraper.document import Cell, Footnote, Row, Table, TableBlock, Text
 from scraper.errors import Problem, RetentionError, fail
-from scraper.frontends.text_table import RowScan, RowScanner
+from scraper.frontends.text.table import RowScan, RowScanner
 from scraper.source import Span
 
 if TYPE_CHECKING:

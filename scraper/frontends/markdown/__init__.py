@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scraper.document import Block, Document, Heading, Paragraph
-from scraper.frontends.md_blocks import BlockReader
+from scraper.frontends.markdown.blocks import BlockReader
 from scraper.source import Source
 
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*):[ \t]*(.*)")

@@ -37,7 +37,8 @@ def render_cmd(dataset: Path, to: str, output: Path | None) -> int:
 
     Example: retention render dist/retention.json --to python -o retention_constants.py
     """
-    from scraper import compiler, dataset_io, publish
+    from scraper import compiler, dataset_io
+    from scraper.publish import atomic as publish
     from scraper.render import Target, render
 
     data = dataset_io.read(dataset)

@@ -25,8 +25,8 @@ from scraper.document import (
     TableBlock,
     Text,
 )
-from scraper.frontends import html_inline as hi
-from scraper.frontends import html_parts as hp
+from scraper.frontends.html import inline as hi
+from scraper.frontends.html import parts as hp
 from scraper.source import Span
 
 _PLAIN_NOTE = re.compile(r"(\d+)\s+(\S.*)")

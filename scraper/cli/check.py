@@ -12,7 +12,7 @@ from scraper.cli import ACCEPT, MAX_BYTES, cli
 from scraper.errors import Exit
 
 if TYPE_CHECKING:
-    from scraper.builder import Plan
+    from scraper.publish.build import Plan
     from scraper.source import Source
 
 FETCH_STATE = "history/fetch.json"
@@ -65,8 +65,8 @@ def check_cmd(
 
     Example: retention check --url https://platform.claude.com/docs/en/manage-claude/api-and-data-retention
     """
-    from scraper import builder
-    from scraper.publish import locked
+    from scraper.publish import build as builder
+    from scraper.publish.atomic import locked
 
     if source is not None and url is not None:
         raise click.UsageError("give SOURCE or --url, not both")
@@ -95,7 +95,8 @@ def _acquire(
     source: Path | None, url: str | None, dist: Path, deadline: float, max_bytes: int
 ) -> tuple[Source, dict[str, str]] | None:
     """The page and the fetch state to publish with it; None when the server says 304."""
-    from scraper import builder, fetch, resources
+    from scraper import fetch, resources
+    from scraper.publish import build as builder
     from scraper.source import read
 
     if source is not None:
@@ -114,7 +115,7 @@ def _acquire(
 def _report(plan: Plan, fmt: str) -> str:
     """The diff against what is published; before the first publish, against an empty dataset."""
     from schema.diff import diff
-    from scraper import diff_report
+    from scraper.render import reports as diff_report
 
     new = plan.dataset
     old = plan.previous or new.model_copy(

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from scraper.swap import exchange
+from scraper.publish.swap import exchange
 
 
 def _write(path: Path, text: str) -> None:

@@ -20,8 +20,8 @@ from scraper.document import (
     Text,
 )
 from scraper.errors import fail
-from scraper.frontends import md_lines as ml
-from scraper.frontends.md_tables import read_footnotes, read_table
+from scraper.frontends.markdown import lines as ml
+from scraper.frontends.markdown.tables import read_footnotes, read_table
 from scraper.source import Span
 
 QUESTIONS = {"section", "Accordion", "details"}
