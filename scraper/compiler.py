@@ -5,7 +5,7 @@ from __future__ import annotations
 from schema import rules
 from schema.models import Dataset
 from scraper import frontends
-from scraper.errors import Problem, RetentionError
+from scraper.errors import Problem, RetentionError, at
 from scraper.extract import extract
 from scraper.source import Source
 
@@ -13,7 +13,7 @@ from scraper.source import Source
 def locate(finding: rules.Finding, origin: str, in_source: bool) -> Problem:
     """A rule finding as a located problem: page line:col when compiling, JSON path otherwise."""
     if in_source and finding.span is not None:
-        where = f"{origin}:{finding.span.line}:{finding.span.col}"
+        where = at(origin, finding.span.line, finding.span.col)
     else:
         where = f"{origin}: {finding.path}"
     return Problem(finding.rule, finding.message, where)

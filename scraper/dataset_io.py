@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from schema.models import Dataset
-from scraper.errors import Problem, RetentionError, fail
+from scraper.errors import Problem, RetentionError, at, fail
 
 
 def dumps(dataset: Dataset) -> str:
@@ -28,9 +28,9 @@ def loads(text: str, origin: str) -> Dataset:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as err:
-        raise fail("json", err.msg, f"{origin}:{err.lineno}:{err.colno}") from None
+        raise fail("json", err.msg, at(origin, err.lineno, err.colno)) from None
     except RecursionError:
-        raise fail("json", "nested too deeply", f"{origin}:1:1") from None
+        raise fail("json", "nested too deeply", at(origin, 1, 1)) from None
     try:
         return Dataset.model_validate(raw)
     except ValidationError as err:

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from scraper.cli import cli
-from scraper.errors import Exit, fail
+from scraper.errors import Exit, at, fail
 
 
 def _request(path: Path) -> dict[str, Any]:
@@ -22,11 +22,11 @@ def _request(path: Path) -> dict[str, Any]:
     try:
         body = json.loads(text)
     except json.JSONDecodeError as err:
-        raise fail("json", f"request is not JSON: {err.msg}", f"{origin}:{err.lineno}:{err.colno}") from None
+        raise fail("json", f"request is not JSON: {err.msg}", at(origin, err.lineno, err.colno)) from None
     except RecursionError:
-        raise fail("json", "request is nested too deeply", f"{origin}:1:1") from None
+        raise fail("json", "request is nested too deeply", at(origin, 1, 1)) from None
     if not isinstance(body, dict):
-        raise fail("request", f"request must be a JSON object, not {type(body).__name__}", f"{origin}:1:1")
+        raise fail("request", f"request must be a JSON object, not {type(body).__name__}", at(origin, 1, 1))
     return body
 
 

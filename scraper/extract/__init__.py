@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from schema import models as m
+from schema.span import Span
 from scraper.document import Cell, Document, Row, Table
 from scraper.errors import Problem, RetentionError
 from scraper.extract import cells
@@ -36,8 +37,8 @@ def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
     return None, cell.marks
 
 
-def _span(cell: Cell) -> m.Span:
-    return m.Span(line=cell.span.line, col=cell.span.col)
+def _span(cell: Cell) -> Span:
+    return cell.span
 
 
 class Extractor:
@@ -103,7 +104,7 @@ class Extractor:
         result = []
         for note in self.doc.footnotes:
             applies = [(f.id, arr) for f in features for arr, e in f.eligibility.items() if note.number in e.footnotes]
-            span = m.Span(line=note.body.span.line, col=note.body.span.col)
+            span = note.body.span
             result.append(m.Footnote(number=note.number, text=note.body.text, applies_to=applies, span=span))
         return result
 

@@ -12,12 +12,13 @@ import re
 
 from lxml import etree, html
 
+from schema.span import Span
 from scraper.document import Document
 from scraper.errors import fail
 from scraper.frontends.html.blocks import HtmlReader
 from scraper.frontends.html.inline import Locator
 from scraper.frontends.markdown import title_and_summary
-from scraper.source import Source, Span
+from scraper.source import Source
 
 
 def _parser() -> html.HTMLParser:

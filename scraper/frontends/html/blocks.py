@@ -9,6 +9,7 @@ import re
 
 from lxml import html
 
+from schema.span import Span
 from scraper.document import (
     Block,
     Cell,
@@ -27,7 +28,6 @@ from scraper.document import (
 )
 from scraper.frontends.html import inline as hi
 from scraper.frontends.html import parts as hp
-from scraper.source import Span
 
 _PLAIN_NOTE = re.compile(r"(\d+)\s+(\S.*)")
 

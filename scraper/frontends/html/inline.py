@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from lxml import html
 
+from schema.span import Span
 from scraper.document import Link
-from scraper.source import Span
 
 SKIP = {"script", "style", "template", "noscript", "svg", "button", "img", "iframe", "head", "nav", "footer", "input"}
 _SPACE = re.compile(r"\s+")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schema.span import Span
 from scraper.document import (
     Block,
     Code,
@@ -22,7 +23,6 @@ from scraper.document import (
 from scraper.errors import fail
 from scraper.frontends.markdown import lines as ml
 from scraper.frontends.markdown.tables import read_footnotes, read_table
-from scraper.source import Span
 
 QUESTIONS = {"section", "Accordion", "details"}
 Where = Callable[[Span], str]

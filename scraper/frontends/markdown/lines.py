@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from schema.span import Span
 from scraper.document import Cell, Text
 from scraper.frontends.markdown import inline as md_inline
-from scraper.source import Span
 
 HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 RULE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schema.span import Span
 from scraper.document import Footnote, Row, Table
 from scraper.frontends.markdown import lines as ml
-from scraper.source import Span
 
 ParagraphEnd = Callable[[int, int], int]
 

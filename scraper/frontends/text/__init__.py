@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+from schema.span import Span
 from scraper.document import (
     Block,
     Code,
@@ -26,7 +27,7 @@ from scraper.document import (
 from scraper.errors import fail
 from scraper.frontends.text.cut import read_table
 from scraper.frontends.text.table import parse_header
-from scraper.source import Source, Span
+from scraper.source import Source
 
 _HELPFUL = "Was this page helpful?"
 _BULLET = "•"

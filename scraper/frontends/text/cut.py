@@ -8,15 +8,23 @@ must account for exactly the missing cells plus whole rows; anything else is ref
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from scraper.document import Cell, Footnote, Row, Table, TableBlock, Text
+from schema.span import Span
+from scraper.document import Block, Cell, Footnote, Row, Table, TableBlock, Text
 from scraper.errors import Problem, RetentionError, fail
 from scraper.frontends.text.table import RowScan, RowScanner
-from scraper.source import Span
 
-if TYPE_CHECKING:
-    from scraper.frontends.text import TextFrontEnd
+
+class TextFrontEnd(Protocol):
+    """What the table reader needs of the dump being read (the front end's state)."""
+
+    lines: list[str]
+    end: int
+    blocks: list[Block]
+    footnotes: list[Footnote]
+
+    def where(self, span: Span) -> str: ...
 
 _FOOTNOTE = re.compile(r"(\d+) (\S.*)")
 _BULLET = "•"

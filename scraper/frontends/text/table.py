@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from schema.span import Span
 from scraper.document import Cell
 from scraper.errors import fail
-from scraper.source import Span
 
 _PATH = r"/v1/[a-z0-9_\-/{}]*"
 _ENDPOINT = _PATH + r"(?: ?\([^()]*\))?"
