@@ -123,7 +123,7 @@ def test_bundled_copy_matches_golden_page() -> None:
 
 
 def test_published_page_is_rendered_from_the_published_dataset() -> None:
-    published = dataset_io.read(REPO / "dist" / "retention.json")
+    published = dataset_io.load_dataset(REPO / "dist" / "retention.json")
     assert (REPO / "dist" / PAGE).read_text(encoding="utf-8") == outputs(published)[PAGE]
 
 

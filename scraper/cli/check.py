@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scraper.cli import ACCEPT, MAX_BYTES, cli
+from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, OUTPUT, chosen_format, dist_option, emit, output_format
 from scraper.errors import Exit
 
 if TYPE_CHECKING:
@@ -18,27 +18,17 @@ if TYPE_CHECKING:
 FETCH_STATE = "history/fetch.json"
 
 
-@cli.command("check")
+@click.command("check")
 @click.argument("source", required=False, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--url", help="Fetch the page from URL (https; plain http only to a loopback address).")
-@click.option(
-    "--dist",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("dist"),
-    show_default=True,
-    help="The published folder to compare with (and publish to, with --publish).",
-)
+@dist_option("The published folder to compare with (and publish to, with --publish).")
 @click.option("--publish", is_flag=True, help="When the page changed, publish the new version to DIST.")
 @ACCEPT
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="Form of the report: text, markdown (a pull-request body) or json change records.",
+@output_format(
+    ["text", "markdown", "json"], "Form of the report: text, markdown (a pull-request body) or json change records."
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE.")
+@OUTPUT
+@INPUT_FORMAT
 @click.option(
     "--deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds for the whole fetch."
 )
@@ -51,6 +41,7 @@ def check_cmd(
     accept: bool,
     fmt: str,
     output: Path | None,
+    input_format: str,
     deadline: float,
     max_bytes: int,
 ) -> int:
@@ -70,29 +61,21 @@ def check_cmd(
 
     if source is not None and url is not None:
         raise click.UsageError("give SOURCE or --url, not both")
-    acquired = _acquire(source, url, dist, deadline, max_bytes)
+    acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
     if acquired is None:
-        return _emit(f"{url or 'the page'}: not modified since the last publish (HTTP 304); no changes\n", output)
+        emit(f"{url or 'the page'}: not modified since the last publish (HTTP 304); no changes\n", output)
+        return Exit.OK
     src, extra = acquired
     with locked(dist) if publish else nullcontext():
         plan = builder.plan(src, dist, extra)
-        _emit(_report(plan, fmt), output)
+        emit(_report(plan, fmt), output)
         if publish and plan.changed:
             click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
     return Exit.CHANGED if plan.changed else Exit.OK
 
 
-def _emit(text: str, output: Path | None) -> int:
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    return Exit.OK
-
-
 def _acquire(
-    source: Path | None, url: str | None, dist: Path, deadline: float, max_bytes: int
+    source: Path | None, url: str | None, dist: Path, deadline: float, max_bytes: int, input_format: str
 ) -> tuple[Source, dict[str, str]] | None:
     """The page and the fetch state to publish with it; None when the server says 304."""
     from scraper import fetch, resources
@@ -100,7 +83,7 @@ def _acquire(
     from scraper.source import read
 
     if source is not None:
-        return read(source, None, max_bytes), {}
+        return read(source, chosen_format(input_format), max_bytes), {}
     url = url or resources.BUNDLED_URL
     known = fetch.Validators.read(dist / FETCH_STATE)
     published = builder.published(dist)

@@ -3,34 +3,26 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from scraper.cli import cli
+from scraper.cli.options import MAX_BYTES, OUTPUT, emit, output_format
 from scraper.errors import Exit, at, fail
 
 
-def _request(path: Path) -> dict[str, Any]:
-    origin = "<stdin>" if str(path) == "-" else str(path)
-    try:
-        text = sys.stdin.read() if origin == "<stdin>" else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise fail("unreadable", str(err), origin) from None
-    try:
-        body = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise fail("json", f"request is not JSON: {err.msg}", at(origin, err.lineno, err.colno)) from None
-    except RecursionError:
-        raise fail("json", "request is nested too deeply", at(origin, 1, 1)) from None
+def _request(path: Path, max_bytes: int) -> dict[str, Any]:
+    from scraper import dataset_io, source
+
+    src = source.read(path, "text", max_bytes)
+    body = dataset_io.parse_json(src.text, src.origin, "request")
     if not isinstance(body, dict):
-        raise fail("request", f"request must be a JSON object, not {type(body).__name__}", at(origin, 1, 1))
+        raise fail("request", f"request must be a JSON object, not {type(body).__name__}", at(src.origin, 1, 1))
     return body
 
 
-@cli.command("preflight")
+@click.command("preflight")
 @click.argument("request", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--arrangement", "-a", required=True, help="Arrangement id from the dataset: zdr, hipaa, ...")
 @click.option("--endpoint", default="/v1/messages", show_default=True, help="The API path the request goes to.")
@@ -41,8 +33,12 @@ def _request(path: Path) -> dict[str, Any]:
     show_default=True,
     help="The dataset to judge by.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def preflight_cmd(request: Path, arrangement: str, endpoint: str, dataset: Path, fmt: str) -> int:
+@output_format(["text", "json"], "text for a person, json for a program.")
+@OUTPUT
+@MAX_BYTES
+def preflight_cmd(
+    request: Path, arrangement: str, endpoint: str, dataset: Path, fmt: str, output: Path | None, max_bytes: int
+) -> int:
     """Say whether the request body REQUEST (a file, or - for stdin) may be sent under ARRANGEMENT.
 
     Finds every feature the request uses (tools by type without the version suffix, top-level
@@ -57,14 +53,14 @@ def preflight_cmd(request: Path, arrangement: str, endpoint: str, dataset: Path,
     if not dataset.is_file():
         hint = "run `retention build` first, or name one with --dataset"
         raise fail("dataset", f"no dataset at {dataset}: {hint}", str(dataset))
-    data = dataset_io.read(dataset)
+    data = dataset_io.load_dataset(dataset, max_bytes)
     known = [a.id for a in data.arrangements]
     if arrangement not in known:
         raise fail("arrangement", f"unknown arrangement {arrangement!r} (known: {', '.join(known)})", str(dataset))
-    body = _request(request)
+    body = _request(request, max_bytes)
     notes = {n.number: n.text for n in data.footnotes}
     verdict = preflight.check(data.features, notes, body, arrangement, endpoint)
-    click.echo(_json(verdict) if fmt == "json" else _text(verdict), nl=False)
+    emit(_json(verdict) if fmt == "json" else _text(verdict), output)
     return Exit.OK if verdict.allowed else Exit.CHANGED
 
 

@@ -7,11 +7,11 @@ from typing import cast
 
 import click
 
-from scraper.cli import cli
+from scraper.cli.options import MAX_BYTES, OUTPUT, emit
 from scraper.errors import Exit
 
 
-@cli.command("render")
+@click.command("render")
 @click.argument("dataset", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--to",
@@ -20,14 +20,9 @@ from scraper.errors import Exit
     required=True,
     help="json: the canonical dataset; markdown: the readable page; python: the constants module.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    default=None,
-    help="Write here (atomically: the old file or the new, never half) instead of stdout.",
-)
-def render_cmd(dataset: Path, to: str, output: Path | None) -> int:
+@OUTPUT
+@MAX_BYTES
+def render_cmd(dataset: Path, to: str, output: Path | None, max_bytes: int) -> int:
     """Render the dataset JSON file DATASET as one of the outputs `retention build` publishes.
 
     The dataset is checked first (schema and semantic rules, as `retention validate` does), so
@@ -37,15 +32,9 @@ def render_cmd(dataset: Path, to: str, output: Path | None) -> int:
 
     Example: retention render dist/retention.json --to python -o retention_constants.py
     """
-    from scraper import compiler, dataset_io
-    from scraper.publish import atomic as publish
+    from scraper.dataset_io import load_dataset
     from scraper.render import Target, render
 
-    data = dataset_io.read(dataset)
-    compiler.check(data, str(dataset), in_source=False)
-    text = render(data, cast("Target", to))  # click.Choice has checked it
-    if output is None or str(output) == "-":
-        click.echo(text, nl=False)
-    else:
-        publish.write_atomic(output, text)
+    data = load_dataset(dataset, max_bytes)
+    emit(render(data, cast("Target", to)), output)  # click.Choice has checked `to`
     return Exit.OK

@@ -38,7 +38,7 @@ class Plan:
 def published(dist: Path) -> Dataset | None:
     """The dataset consumers read now: dist/retention.json, None before the first publish."""
     path = dist / DATASET
-    return dataset_io.read(path) if path.exists() else None
+    return dataset_io.load_dataset(path) if path.exists() else None
 
 
 def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Plan:

@@ -35,7 +35,7 @@ def versions(dist: Path) -> list[str]:
 
 def entries(dist: Path) -> list[tuple[str, Dataset]]:
     """Every published dataset, oldest first."""
-    return [(v, dataset_io.read(dist / name(v))) for v in versions(dist)]
+    return [(v, dataset_io.load_dataset(dist / name(v))) for v in versions(dist)]
 
 
 def read_manifest(dist: Path) -> Manifest:

@@ -26,6 +26,7 @@ class TextFrontEnd(Protocol):
 
     def where(self, span: Span) -> str: ...
 
+
 _FOOTNOTE = re.compile(r"(\d+) (\S.*)")
 _BULLET = "•"
 
