@@ -10,6 +10,7 @@ import re
 
 from schema import models as m
 from schema.span import Span
+from scraper import vocabulary
 from scraper.document import Cell, Document, Row, Table
 from scraper.errors import Problem, RetentionError
 from scraper.extract import cells
@@ -17,9 +18,8 @@ from scraper.extract.page import page
 from scraper.extract.scopes import arrangements
 from scraper.source import Source
 
-_STATUS = {"yes": "yes", "yes (qualified)": "qualified", "qualified": "qualified", "no": "no"}
 _FLATTENED = re.compile(r"(.*?[A-Za-z)])\s*(\d+(?:[\s,]+\d+)*)")
-ELIGIBLE = " eligible"
+WORDS = vocabulary.ENGLISH
 MAX_ROWS = 1000  # the page has ~30; far more is a broken or hostile page, not a table to publish
 MAX_CELL = 10_000  # characters in one cell
 
@@ -27,13 +27,14 @@ MAX_CELL = 10_000  # characters in one cell
 def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
     """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) counts too."""
     text = cell.text.strip().rstrip(",; ")
-    status = _STATUS.get(text.lower())
+    status = WORDS.status(text)
     if status is not None:
         return status, cell.marks
     match = _FLATTENED.fullmatch(text)
-    if match and match.group(1).strip().lower() in _STATUS:
+    flattened = WORDS.status(match.group(1)) if match else None
+    if match and flattened is not None:
         marks = tuple(int(n) for n in re.findall(r"\d+", match.group(2)))
-        return _STATUS[match.group(1).strip().lower()], cell.marks + marks
+        return flattened, cell.marks + marks
     return None, cell.marks
 
 
@@ -76,7 +77,7 @@ class Extractor:
             for mark in marks:
                 if mark not in notes:
                     self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
-            eligibility[cells.slug(column.removesuffix(ELIGIBLE))] = m.Eligibility(
+            eligibility[cells.slug(WORDS.arrangement_prefix(column) or column)] = m.Eligibility(
                 status=status, footnotes=sorted(set(marks))
             )
         for cell in (name, endpoint_cell, details):
@@ -148,8 +149,11 @@ class Extractor:
 
 
 def _is_eligibility(table: Table) -> bool:
-    names = [c.text.strip().lower() for c in table.header]
-    return len(names) >= 4 and names[:2] == ["feature", "endpoint"] and names[2].endswith(ELIGIBLE)
+    names = [c.text.strip() for c in table.header]
+    heads = [WORDS.feature_column.lower(), WORDS.endpoint_column.lower()]
+    return (
+        len(names) >= 4 and [n.lower() for n in names[:2]] == heads and WORDS.arrangement_prefix(names[2]) is not None
+    )
 
 
 def extract(source: Source, doc: Document) -> m.Dataset:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from schema.models import Endpoint, Requirement, Retention
+from scraper.vocabulary import ENDPOINT_PATH, ENGLISH
 
-_ENDPOINT = re.compile(r"(/v1/[a-z0-9_\-/{}]*)(?: ?\(([^()]*)\))?")
+_ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?\(([^()]*)\))?")
 _SEPARATOR = re.compile(r"\s*(?:/|,|and|or)?\s*")
-_KINDS = {"tool": "tool", "source": "source", "header": "header"}
 
 
 def slug(name: str) -> str:
@@ -20,16 +20,11 @@ def slug(name: str) -> str:
 def requirement(qualifier: str) -> Requirement:
     """`with web_search tool` -> tool; `with speed: "fast"` -> parameter with value."""
     text = qualifier.strip()
-    match = re.fullmatch(r"with (\S+) (tool|source|header)", text)
-    if match:
-        kind = _KINDS[match.group(2)]
-        return Requirement(kind=kind, name=match.group(1), value=None)
-    match = re.fullmatch(r'with ([A-Za-z0-9_.\-]+):\s*"?([^"]*)"?', text)
-    if match:
-        return Requirement(kind="parameter", name=match.group(1), value=match.group(2))
-    match = re.fullmatch(r"with ([A-Za-z0-9_.\-]+)", text)
-    if match:
-        return Requirement(kind="parameter", name=match.group(1), value=None)
+    for pattern, kind in ENGLISH.qualifiers:
+        match = re.fullmatch(pattern, text)
+        if match:
+            value = match.group(2) if match.re.groups > 1 else None
+            return Requirement(kind=kind, name=match.group(1), value=value)
     return Requirement(kind="other", name=text, value=None)
 
 

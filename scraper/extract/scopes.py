@@ -10,9 +10,10 @@ from schema import models as m
 from scraper.document import Document, Heading, ListBlock
 from scraper.extract import cells
 from scraper.extract.page import label_text
+from scraper.vocabulary import ENGLISH
 
-_COVERS = re.compile(r"What (.+?) covers", re.IGNORECASE)
-_EXCLUDES = re.compile(r"What (.+?) does not cover", re.IGNORECASE)
+_COVERS = re.compile(ENGLISH.covers_heading, re.IGNORECASE)
+_EXCLUDES = re.compile(ENGLISH.excludes_heading, re.IGNORECASE)
 _LABEL = re.compile(r"([^.:]{1,60}): (\S.*)")
 
 
@@ -44,8 +45,8 @@ def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.Scope
 def _name(doc: Document, prefix: str) -> str:
     """The arrangement's full name, from its "<name> scope" heading; else the column prefix."""
     for block in doc.blocks:
-        if isinstance(block, Heading) and block.text.endswith(" scope"):
-            name = block.text.removesuffix(" scope")
+        if isinstance(block, Heading) and block.text.endswith(ENGLISH.scope_heading_suffix):
+            name = block.text.removesuffix(ENGLISH.scope_heading_suffix)
             if prefix.lower() in re.split(r"[\s()]+", name.lower()):
                 return name
     return prefix
@@ -54,7 +55,7 @@ def _name(doc: Document, prefix: str) -> str:
 def arrangements(doc: Document, columns: list[str]) -> list[m.Arrangement]:
     result = []
     for column in columns:
-        prefix = column.removesuffix(" eligible")
+        prefix = ENGLISH.arrangement_prefix(column) or column
         covers, excludes = _scopes(doc, prefix)
         result.append(
             m.Arrangement(

@@ -28,9 +28,11 @@ from scraper.errors import fail
 from scraper.frontends.text.cut import read_table
 from scraper.frontends.text.table import parse_header
 from scraper.source import Source
+from scraper.vocabulary import ENGLISH
 
-_HELPFUL = "Was this page helpful?"
+_HELPFUL = ENGLISH.dump_article_marker
 _BULLET = "•"
+_TOC = ENGLISH.dump_toc_marker
 _STEP = re.compile(r"(\d+)\. \1")
 _FOOTNOTE = re.compile(r"(\d+) (\S.*)")
 _HEADING_LIKE = re.compile(r"[A-Z][^.:;!?,]{0,78}[^.:;!?,\s]")
@@ -72,7 +74,7 @@ class TextFrontEnd:
         for heading, lineno in (self.toc or {}).items():
             if heading not in self.seen:
                 where = self.where(Span(lineno, 1))
-                raise fail("structure", f"heading {heading!r} listed under 'On this page' is not in the article", where)
+                raise fail("structure", f"heading {heading!r} listed under {_TOC!r} is not in the article", where)
 
     def _article(self) -> tuple[str, str | None, int]:
         """Title, summary and the first body line, found by the "Was this page helpful?" marker."""
@@ -84,7 +86,7 @@ class TextFrontEnd:
         helpful = marks[0]
         before = [i for i in range(helpful) if lines[i].strip()]
         if len(before) < 2:
-            raise fail("structure", "no page title before 'Was this page helpful?'", self.where(Span(helpful + 1, 1)))
+            raise fail("structure", f"no page title before {_HELPFUL!r}", self.where(Span(helpful + 1, 1)))
         self.toc = {}
         i = helpful + 1
         while i < len(lines) and (not lines[i].strip() or lines[i].strip().startswith(_BULLET)):

@@ -14,6 +14,7 @@ from schema.span import Span
 from scraper.document import Block, Cell, Footnote, Row, Table, TableBlock, Text
 from scraper.errors import Problem, RetentionError, fail
 from scraper.frontends.text.table import RowScan, RowScanner
+from scraper.vocabulary import ENDPOINT_PREFIX
 
 
 class TextFrontEnd(Protocol):
@@ -48,7 +49,7 @@ def _footnotes(fe: TextFrontEnd, k: int) -> tuple[list[Footnote], int]:
 
 def _is_row(scanner: RowScanner, line: str, lineno: int) -> bool:
     try:
-        return "/v1/" in line and scanner.row(line, lineno).needed <= 1
+        return ENDPOINT_PREFIX in line and scanner.row(line, lineno).needed <= 1
     except RetentionError:
         return False
 

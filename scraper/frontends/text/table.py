@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from schema.span import Span
 from scraper.document import Cell
 from scraper.errors import fail
+from scraper.vocabulary import ENDPOINT_PATH, ENDPOINT_PREFIX, ENDPOINT_SEPARATORS, ENGLISH
 
-_PATH = r"/v1/[a-z0-9_\-/{}]*"
-_ENDPOINT = _PATH + r"(?: ?\([^()]*\))?"
-ENDPOINTS_RE = re.compile(rf"{_ENDPOINT}(?:(?: / |, | and | or ){_ENDPOINT})*")
-STATUS_RE = re.compile(r"Yes \(qualified\)|Yes|No")
-_HEADER_START = re.compile(r"Feature\s*Endpoint\s*")
-_ELIGIBLE = "eligible"
+_ENDPOINT = ENDPOINT_PATH + r"(?: ?\([^()]*\))?"
+_JOIN = "|".join(re.escape(s) for s in ENDPOINT_SEPARATORS)
+ENDPOINTS_RE = re.compile(rf"{_ENDPOINT}(?:(?:{_JOIN}){_ENDPOINT})*")
+STATUS_RE = ENGLISH.status_regex()
+_HEADER_START = re.compile(rf"{ENGLISH.feature_column}\s*{ENGLISH.endpoint_column}\s*")
+_ELIGIBLE = ENGLISH.eligible_suffix.strip()
 _DIGITS = re.compile(r"\d+")
+_EXPECTED = " or ".join(w for w in ENGLISH.statuses if w[0].isupper())
 
 Where = Callable[[Span], str]
 
@@ -42,7 +44,7 @@ def parse_header(line: str, lineno: int) -> tuple[Cell, ...] | None:
     prefixes = [p.strip() for p in text[match.end() : last].split(_ELIGIBLE)]
     if not details or not all(prefixes):
         return None
-    names = ["Feature", "Endpoint", *(p + " " + _ELIGIBLE for p in prefixes), details]
+    names = [ENGLISH.feature_column, ENGLISH.endpoint_column, *(p + ENGLISH.eligible_suffix for p in prefixes), details]
     cells, pos = [], 0
     for name in names:
         pos = line.find(name, pos)
@@ -74,7 +76,7 @@ class RowScanner:
         """Scan a glued row; a line that stops early is a partial row (the table was cut)."""
         start = len(line) - len(line.lstrip())
         text = line.rstrip()
-        at = text.find("/v1/", start)
+        at = text.find(ENDPOINT_PREFIX, start)
         if at < 0:
             return RowScan([self._cell(text[start:], lineno, start)], self.width - 1)
         if not text[start:at].strip():
@@ -124,7 +126,7 @@ class RowScanner:
             shown = text[pos : pos + 20]
             raise fail(
                 "status",
-                f"unknown status word at {shown!r}: expected Yes, Yes (qualified) or No",
+                f"unknown status word at {shown!r}: expected {_EXPECTED}",
                 self.where(Span(lineno, pos + 1)),
             )
         marks, end = self._marks(text, match.end(), lineno, last, alone)
