@@ -55,3 +55,7 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP)  ## costs per page and per run against the anchors; rewrites the README table
 	$(BIN)/python -m tests.bench
+
+.PHONY: converters
+converters: $(STAMP)  ## rerun the converters (html2text, markdownify, pandoc, ...) over the English copies into tests/converted/
+	$(BIN)/python -m tests.converters

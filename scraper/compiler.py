@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from schema.models import Dataset
 from scraper import frontends, validate
-from scraper.extract import extract
+from scraper.errors import RetentionError
+from scraper.extract import extract, missing
 from scraper.source import Source
 
 
 def compile_source(source: Source) -> Dataset:
-    """Parse, extract and check one page; raises RetentionError with every problem found."""
-    dataset = extract(source, frontends.parse(source))
-    validate.check(dataset, source.origin, in_source=True)
+    """Parse, extract and check one page; raises RetentionError with every problem found, or
+    with the one line that says the input's table is flattened or in another form."""
+    try:
+        dataset = extract(source, frontends.parse(source))
+        validate.check(dataset, source.origin, in_source=True)
+    except RetentionError as err:
+        found = missing.diagnose(source)
+        if found is not None:
+            raise RetentionError([found], err.code) from None
+        raise
     return dataset

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from scraper.errors import Exit, fail
-from scraper.source import DEFAULT_MAX_BYTES, Source, from_bytes, hinted
+from scraper.source import DEFAULT_MAX_BYTES, Source, from_bytes
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 MAX_REDIRECTS = 5
@@ -230,6 +230,6 @@ def _get(url: str, extra: dict[str, str], clock: Clock, limits: Limits) -> tuple
 
 
 def _fetched(url: str, final: str, headers: Message, body: bytes, limits: Limits) -> Fetched:
-    fmt = hinted(final, headers.get("Content-Type"))
-    source = from_bytes(body, final, fmt, url=url, max_bytes=limits.max_bytes)
+    kind = headers.get("Content-Type")
+    source = from_bytes(body, final, url=url, max_bytes=limits.max_bytes, content_type=kind)
     return Fetched(source, Validators(url, headers.get("ETag"), headers.get("Last-Modified"), source.sha256))

@@ -25,6 +25,7 @@ class Source:
     origin: str
     sha256: str
     url: str | None = None
+    how: str = "given"  # how the format was chosen: "given", "from the .md suffix", "sniffed from the content"
 
     def where(self, span: Span) -> str:
         return at(self.origin, span.line, span.col)
@@ -60,31 +61,56 @@ _TYPES: dict[str, Format] = {
     "text/markdown": "markdown",
     "text/x-markdown": "markdown",
 }
-_SUFFIXES: dict[str, Format] = {".md": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIXES: dict[str, Format] = {
+    ".md": "markdown",
+    ".mdx": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+_PIPE_TABLE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)  # a pipe table's separator line
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 
 
 def hinted(url: str | None, content_type: str | None) -> Format | None:
-    """The format a fetch names: a specific Content-Type, else the URL's suffix (`.md` pages)."""
+    """The format a fetch or a file name names: a specific Content-Type, else the suffix of the
+    URL's path or of the file (`.md`, `.html`, `.txt`)."""
+    return _hint(url, content_type)[0]
+
+
+def _hint(url: str | None, content_type: str | None) -> tuple[Format | None, str]:
     if content_type:
         kind = content_type.split(";")[0].strip().lower()
         if kind in _TYPES:
-            return _TYPES[kind]
+            return _TYPES[kind], f"from its Content-Type {kind}"
     if url:
         path = url.split("?")[0].split("#")[0].lower()
         for suffix, fmt in _SUFFIXES.items():
             if path.endswith(suffix):
-                return fmt
-    return None
+                return fmt, f"from the {suffix} suffix"
+    return None, ""
 
 
 def sniff(text: str, url: str | None = None, content_type: str | None = None) -> Format:
     """Guess the format: from what a fetch says (Content-Type, URL suffix) when it is specific,
     else from the content: HTML tags first, then Markdown syntax, else a text dump."""
-    named = hinted(url, content_type)
+    return _sniff(text, url, content_type)[0]
+
+
+def _sniff(text: str, url: str | None, content_type: str | None) -> tuple[Format, str]:
+    named, how = _hint(url, content_type)
     if named is not None:
-        return named
+        return named, how
+    return _by_content(text), "sniffed from the content"
+
+
+def _by_content(text: str) -> Format:
     if _HTML.match(text):
-        return "html"
+        # Markdown that keeps some HTML wrappers (pandoc gfm opens with a <div>) is still
+        # Markdown when its table is a pipe table and no <table> element is there.
+        pipe_table = _PIPE_TABLE.search(text) and not _HTML_TABLE.search(text)
+        return "markdown" if pipe_table else "html"
     if _GLUED_HEADER.search(text):
         return "text"  # a flattened table header: whatever else the cells hold, this is a dump
     if _MARKDOWN.search(text):
@@ -98,15 +124,19 @@ def from_bytes(
     fmt: Format | None = None,
     url: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    content_type: str | None = None,
 ) -> Source:
-    """Check size and encoding before any parsing, then build the Source."""
+    """Check size and encoding before any parsing, then build the Source. Without `fmt`, the
+    format comes from the Content-Type, else the suffix of `url` or of the file `origin`, else
+    the content."""
     if len(raw) > max_bytes:
         raise fail("too-large", f"input is over the {max_bytes}-byte cap (--max-bytes)", origin)
     if not raw.strip():
         raise fail("empty", "input is empty", f"{origin}:1:1")
     text = _decode(raw, origin)
     digest = hashlib.sha256(raw).hexdigest()
-    return Source(text=text, format=fmt or sniff(text), origin=origin, sha256=digest, url=url)
+    found, how = (fmt, "given") if fmt else _sniff(text, origin, content_type)
+    return Source(text=text, format=found, origin=origin, sha256=digest, url=url, how=how)
 
 
 def read(path: Path, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -17,9 +17,10 @@ _INLINE = re.compile(
     r"|\*\*(.+?)\*\*"
     r"|<Eligible(?: status=\"(\w+)\")?>(.*?)</Eligible>"
     r"|<sup>(\d+)</sup>"
+    r"|\\([!-/:-@\[-`{-~])"
 )
 _TITLE = re.compile(r"""title=\{?(["'])(.*)\1\}?""")
-_BREAKS = re.compile(r"- |\||</?(Note|Warning|Tip|Info|Steps|Step|section|Accordion|AccordionGroup)\b")
+_BREAKS = re.compile(r"\s*(?:[-*] |\||</?(Note|Warning|Tip|Info|Steps|Step|section|Accordion|AccordionGroup)\b)")
 _CALLOUTS = {"Note", "Warning", "Tip", "Info"}
 
 CHROME_TOP = """<!DOCTYPE html>
@@ -52,8 +53,10 @@ def inline(text: str) -> str:
             out.append(f"<strong>{inline(m.group(4))}</strong>")
         elif m.group(6) is not None:
             out.append(f'<span class="eligible eligible-{m.group(5) or "yes"}">{escape(m.group(6))}</span>')
-        else:
+        elif m.group(7) is not None:
             out.append(f"<sup>{m.group(7)}</sup>")
+        else:
+            out.append(escape(m.group(8), quote=False))
         pos = m.end()
     out.append(escape(text[pos:], quote=False))
     return "".join(out)
@@ -98,7 +101,7 @@ class Renderer:
             return self.code(i)
         elif line.startswith("| "):
             return self.table(i)
-        elif line.startswith("- "):
+        elif line.startswith(("- ", "* ")):
             return self.list(i)
         elif tag:
             self.tag(tag.group(1), line)
@@ -130,8 +133,8 @@ class Renderer:
 
     def list(self, i: int) -> int:
         self.out.append("<ul>")
-        while i < len(self.lines) and self.lines[i].startswith("- "):
-            self.out.append(f"  <li>{inline(self.lines[i][2:])}</li>")
+        while i < len(self.lines) and self.lines[i].lstrip().startswith(("- ", "* ")):
+            self.out.append(f"  <li>{inline(self.lines[i].lstrip()[2:])}</li>")
             i += 1
         self.out.append("</ul>")
         return i
@@ -160,7 +163,7 @@ class Renderer:
         closing = line.startswith("</")
         if name in _CALLOUTS:
             kind = name.lower()
-            opening = f'<div class="callout" data-callout-type="{kind}"><div class="icon" aria-hidden="true">i</div><div class="callout-content">'
+            opening = f'<div class="callout" data-callout-type="{kind}"><div class="icon" aria-hidden="true"><svg viewBox="0 0 1 1"><path d="M0 0"></path></svg></div><div class="callout-content">'
             self.out.append("</div></div>" if closing else opening)
         elif name == "Steps":
             self.out.append("</div>" if closing else '<div role="list" class="steps">')

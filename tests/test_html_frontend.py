@@ -182,7 +182,7 @@ def test_a_page_without_a_table_is_refused(cli: CliRun, tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body><main><h1>Hi</h1><p>Nothing here.</p></main></body></html>", encoding="utf-8")
     run = cli("compile", str(page))
-    assert run.code == 2 and "page.html:1:1" in run.err and "no feature eligibility table" in run.err
+    assert run.code == 2 and "page.html:1:1" in run.err and "no table with the page's columns" in run.err
 
 
 def test_chrome_inside_main_and_unmarked_steps() -> None:

@@ -84,7 +84,7 @@ CASES = [
         "'Limitations and exclusions' listed under 'On this page' is not in the article",
     ),
     Case("truncated inside a row", TEXT[: TEXT.index("Token counting") + 30].encode(), 2, ""),
-    Case("no table", sub(HEADER, "Feature table"), 2, "no feature eligibility table"),
+    Case("no table", sub(HEADER, "Feature table"), 2, "no table with the page's columns"),
     Case("header without rows", lines(lambda i: i <= 244), 2, ""),
     Case("row missing a status", sub("Citations/v1/messagesYesYes", "Citations/v1/messagesYes"), 2, ":290:"),
     Case("row missing its endpoint", sub("Effort/v1/messages (with effort)YesYes", "EffortYesYes"), 2, ":292:"),
@@ -122,16 +122,16 @@ CASES = [
     Case("bidi control in a name", sub("Citations/v1/", "Cita\u202etions/v1/"), 2, "U+202E"),
     Case("zero-width space in details", sub("Source attribution", "Source\u200b attribution"), 2, "U+200B"),
     Case("endpoint outside /v1/", sub("Files API/v1/filesNoNo", "Files API/v2/filesNoNo"), 2, ""),
-    Case("header without eligible columns", sub(HEADER, "FeatureEndpointDetails"), 2, "no feature eligibility table"),
+    Case("header without eligible columns", sub(HEADER, "FeatureEndpointDetails"), 2, "no table with the page's columns"),
     Case("header of nothing but 'eligible'", sub(HEADER, "FeatureEndpoint" + "eligible" * 3000), 2, ""),
     Case(
         "100 000-deep nesting",
         ("Title\n\nSummary\n\nWas this page helpful?\n\n" + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
         2,
-        "no feature eligibility table",
+        "no table with the page's columns",
     ),
-    Case("one 1 MB line", ("y" * 1_000_000 + "\n").encode(), 2, "no feature eligibility table"),
-    Case("only site chrome", b"Loading...\n    \xe2\x80\xa2 Build\n    Search...\n", 2, "no feature eligibility table"),
+    Case("one 1 MB line", ("y" * 1_000_000 + "\n").encode(), 2, "no table with the page's columns"),
+    Case("only site chrome", b"Loading...\n    \xe2\x80\xa2 Build\n    Search...\n", 2, "no table with the page's columns"),
     Case("a dataset instead of a page", b'{"schema_version": "1.0.0"}\n', 2, ""),
     Case(
         "a 20 000-character cell",
@@ -150,7 +150,7 @@ CASES = [
     ),
     Case("billion laughs", LAUGHS, 2, "DOCTYPE declares entities"),
     Case("external entity", XXE, 2, "DOCTYPE declares entities"),
-    Case("100 000-deep HTML nesting", DEEP_HTML, 2, "no feature eligibility table"),
+    Case("100 000-deep HTML nesting", DEEP_HTML, 2, "no table with the page's columns"),
     Case("Markdown table row missing a cell", MAY_MD.replace("| `/v1/files` | ", "| ", 1).encode(), 2, ":167:"),
     Case(
         "Markdown unknown status",
@@ -183,7 +183,7 @@ def good_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_malformed_input_is_refused_cleanly(case: Case, good_dist: Path, tmp_path: Path) -> None:
-    page = tmp_path / "page.txt"
+    page = tmp_path / "page"  # no suffix: the form is sniffed from the content
     page.write_bytes(case.data)
     before = snapshot(good_dist)
     done = run_build(good_dist, page, *case.args)
@@ -202,7 +202,7 @@ def test_there_are_at_least_thirty_cases() -> None:
 
 
 def test_accept_publishes_what_a_gate_held_back(good_dist: Path, tmp_path: Path) -> None:
-    page = tmp_path / "page.txt"
+    page = tmp_path / "page"
     page.write_bytes(HALF)
     before = snapshot(good_dist)
     done = run_build(good_dist, page, "--accept")

@@ -68,7 +68,7 @@ CASES: list[tuple[str, Callable[[str], str], str, str]] = [
         "no table",
         replace("FeatureEndpointZDR eligibleHIPAA eligibleDetails", "Feature list"),
         ":1:1",
-        "no feature eligibility table",
+        "no table with the page's columns",
     ),
     ("bad endpoint cell", replace("Files API/v1/filesNoNo", "Files API/v1/files (withNoNo"), ":306:", "status"),
 ]
@@ -95,7 +95,7 @@ def test_refused_with_a_located_message(
         (b"", "empty"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b"API and data retention\n\x00\n", "NUL"),
-        (b"just some words\n", "no feature eligibility table"),
+        (b"just some words\n", "no table with the page's columns"),
     ],
 )
 def test_unreadable_inputs(cli: CliRun, tmp_path: Path, raw: bytes, message: str) -> None:

@@ -13,7 +13,7 @@ from schema.span import Span
 from scraper import vocabulary
 from scraper.document import Cell, Document, Row, Table
 from scraper.errors import Problem, RetentionError
-from scraper.extract import cells
+from scraper.extract import cells, missing
 from scraper.extract.page import page
 from scraper.extract.scopes import arrangements
 from scraper.source import Source
@@ -53,17 +53,18 @@ class Extractor:
 
     def table(self) -> Table | None:
         tables = [t for t in self.doc.tables() if _is_eligibility(t)]
-        where = f"{self.source.origin}:1:1"
         if not tables:
-            self.problems.append(
-                Problem("table", "no feature eligibility table (Feature | Endpoint | ... eligible | Details)", where)
-            )
+            self.problems.append(missing.diagnose(self.source) or missing.no_table(self.source))
             return None
         if len(tables) > 1:
             self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
         return tables[0]
 
     def feature(self, row: Row, columns: list[str], notes: set[int]) -> m.Feature | None:
+        last = row.cells[-1]
+        if len(row.cells) == len(columns) + 2 and status_and_marks(last)[0] is not None:
+            # only an empty Details cell may be left out (html2text drops it): the last cell is a status
+            row = Row((*row.cells, Cell("", Span(last.span.line, last.span.col + len(last.text)))), row.span)
         if len(row.cells) != len(columns) + 3:
             self.problem("table", f"row has {len(row.cells)} cells, the header {len(columns) + 3}", row.cells[0])
             return None

@@ -8,12 +8,30 @@ read into blocks by `blocks`, with footnotes under the table collected on the si
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from scraper.document import Block, Document, Heading, Paragraph
+from scraper.document import Block, Code, Document, Heading, Paragraph
+from scraper.frontends.markdown import lines as ml
+from scraper.frontends.markdown import steps
 from scraper.frontends.markdown.blocks import BlockReader
 from scraper.source import Source
+from scraper.vocabulary import ENGLISH
 
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*):[ \t]*(.*)")
+_HEADING_LINE = re.compile(r"[ \t]{0,3}(#{1,6}[ \t]|[-=]{3,}[ \t]*$)")
+
+
+def article_end(lines: list[str], start: int) -> int:
+    """The line where the article ends: a converted page's site chrome after it (the feedback
+    widget, then the table of contents and the footer) is not the article. The widget's line
+    ends the article only when no heading follows it."""
+    marker = ENGLISH.dump_article_marker.lower()
+    for k in range(len(lines) - 1, start - 1, -1):
+        if _HEADING_LINE.match(lines[k]):
+            return len(lines)
+        if lines[k].strip().lower().startswith(marker):
+            return k
+    return len(lines)
 
 
 def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -48,13 +66,20 @@ def title_and_summary(blocks: list[Block], meta: dict[str, str]) -> tuple[str, s
     return heading.text, meta.get("description"), blocks[first + 1 :]
 
 
+def _code(block: Block) -> Block:
+    """Code without the copy button's label a converter glued to its first line (`Copy{`)."""
+    if isinstance(block, Code):
+        return replace(block, text=ml.COPY_LABEL.sub("", block.text))
+    return block
+
+
 def parse(source: Source) -> Document:
     """Parse a Markdown/MDX page into a Document."""
     lines = source.text.splitlines()
     meta, start = front_matter(lines)
     reader = BlockReader(lines, source.where)
-    blocks = reader.read(start, len(lines))
-    title, description, rest = title_and_summary(blocks, meta)
+    blocks = reader.read(start, article_end(lines, start))
+    title, description, rest = title_and_summary(steps.fold([_code(b) for b in blocks]), meta)
     return Document(
         title=title,
         description=description,

@@ -62,11 +62,13 @@ class BlockReader:
         if ml.ITEM.match(stripped):
             return self._list(i, end, blocks)
         stop = self._paragraph_end(i, end)
-        blocks.append(Paragraph(self._run(i, stop)))
+        run = self._run(i, stop)
+        if run.text:  # HTML wrappers a converter kept (`<div class="icon">`, `</div>`) hold no text
+            blocks.append(Paragraph(run))
         return stop
 
     def _run(self, i: int, stop: int) -> Text:
-        raw = " ".join(ml.COMMENT.sub("", self.lines[k]).strip() for k in range(i, stop))
+        raw = ml.join_wrapped([ml.COMMENT.sub("", self.lines[k]).strip() for k in range(i, stop)])
         return ml.text_at(raw, i + 1, ml.indent(self.lines[i]) + 1)
 
     def _starts_block(self, i: int) -> bool:
@@ -112,7 +114,7 @@ class BlockReader:
             first = self.lines[i].lstrip()[item.end() :]
             rest = [self.lines[k].strip() for k in range(i + 1, stop)]
             col = ml.indent(self.lines[i]) + item.end() + 1
-            items.append(ml.text_at(" ".join([first, *rest]), i + 1, col))
+            items.append(ml.text_at(ml.join_wrapped([first, *rest]), i + 1, col))
             i = stop
         blocks.append(ListBlock(tuple(items), Span(start + 1, ml.indent(self.lines[start]) + 1)))
         return i

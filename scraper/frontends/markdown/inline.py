@@ -23,6 +23,8 @@ _MARKUP = re.compile(r"[<*_\\&]")
 _BRACKETS = re.compile(r"[\\`\[\]()]")
 _SPECIAL = re.compile(r"[\\`<\[!]")
 _TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
+# converters pad emphasis and code with a space (html2text `**x** ,`, trafilatura `( `x``)
+_PADDED = re.compile(r"(?<=\S) (?=[,.;:!?)](?:\s|\Z))|(?<=\() ")
 
 
 def _closing(text: str, start: int, opening: str, closing: str) -> int:
@@ -110,5 +112,5 @@ def parse(text: str) -> Inline:
     """The plain reading of one inline run (a paragraph, list item, cell or title)."""
     out = Inline()
     _scan(text, out)
-    out.text = _SPACE.sub(" ", out.text).strip()
+    out.text = _PADDED.sub("", _SPACE.sub(" ", out.text)).strip()
     return out

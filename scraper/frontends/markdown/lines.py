@@ -10,6 +10,17 @@ from scraper.frontends.markdown import inline as md_inline
 
 HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 RULE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
+COPY_LABEL = re.compile(r"\ACopy(?=[\[{<(\"'])")  # a copy button's label a converter glued to the code
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]-) (?=[a-z])")
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Lines of one paragraph, item or cell joined with a space, except after a word's hyphen:
+    html2text wraps `ZDR-eligible` after the hyphen, and no page breaks a line there itself."""
+    joined = ""
+    for part in parts:
+        joined += part if joined.endswith("-") and joined[-2:-1].isalpha() and part[:1].islower() else " " + part
+    return joined.strip()
 FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*")
 ITEM = re.compile(r"([-*+]|\d{1,9}[.)])([ \t]+|\Z)")
 SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
@@ -88,6 +99,9 @@ def join_tags(lines: list[str]) -> list[str]:
     result = list(lines)
     for i, line in enumerate(result):
         stripped = line.strip()
+        if _CUT_TAG.search(stripped):
+            _join_cut_tag(result, i)
+            continue
         if not OPEN.match(stripped) or ">" in stripped:
             continue
         for k in range(i + 1, min(i + 12, len(result))):
@@ -98,3 +112,18 @@ def join_tags(lines: list[str]) -> list[str]:
                     result[i + 1 : k + 1] = [""] * (k - i)
                 break
     return result
+
+
+_CUT_TAG = re.compile(r"^#{1,6} .*<[A-Za-z][^<>]*\Z")  # pandoc wraps a heading inside its anchor's tag
+
+
+def _join_cut_tag(result: list[str], i: int) -> None:
+    """A heading whose last HTML tag runs onto the next line(s) (pandoc's line wrapping) is put
+    back on one line; the lines it used become blank, so line numbers stay."""
+    for k in range(i + 1, min(i + 4, len(result))):
+        if not result[k].strip():
+            return
+        if ">" in result[k]:
+            result[i] = " ".join([result[i].rstrip(), *(x.strip() for x in result[i + 1 : k + 1])])
+            result[i + 1 : k + 1] = [""] * (k - i)
+            return

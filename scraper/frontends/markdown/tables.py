@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from schema.span import Span
@@ -9,16 +10,25 @@ from scraper.document import Footnote, Row, Table
 from scraper.frontends.markdown import lines as ml
 
 ParagraphEnd = Callable[[int, int], int]
+_WRAPPER = re.compile(r"</?div\b[^>]*>")  # pandoc gfm keeps the HTML's wrappers as lines
 
 
 def read_table(lines: list[str], i: int, end: int) -> tuple[Table, int]:
     """The table whose header is line `i` (its separator line `i + 1`), and the line after it.
-    Rows keep the cells they have: a row with a missing cell is the extractor's to refuse."""
+    Rows keep the cells they have: a row with a missing cell is the extractor's to refuse.
+
+    A header ending in a hard line break (two spaces) is html2text's: every row ends in one,
+    and a long row is wrapped onto the next lines at a space, so lines are joined up to it."""
     header = tuple(ml.split_row(lines[i], i + 1))
+    wrapped = lines[i].endswith("  ")
     k = i + 2
     rows = []
-    while k < end and "|" in lines[k] and lines[k].strip():
-        cells = tuple(ml.split_row(lines[k], k + 1))
+    while k < end and ("|" in lines[k] or wrapped) and lines[k].strip():
+        first = k
+        while wrapped and not lines[k].endswith("  ") and k + 1 < end and lines[k + 1].strip():
+            k += 1
+        text = lines[first] if k == first else ml.join_wrapped([x.strip() for x in lines[first : k + 1]])
+        cells = tuple(ml.split_row(text, first + 1))
         rows.append(Row(cells, cells[0].span))
         k += 1
     return Table(header, tuple(rows), Span(i + 1, ml.indent(lines[i]) + 1)), k
@@ -32,7 +42,7 @@ def read_footnotes(
     notes: list[Footnote] = []
     while True:
         j = k
-        while j < end and not lines[j].strip():
+        while j < end and (not lines[j].strip() or _WRAPPER.fullmatch(lines[j].strip())):
             j += 1
         line = lines[j] if j < end else ""
         mark = ml.FOOTNOTE.match(line, ml.indent(line))

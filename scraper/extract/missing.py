@@ -1,0 +1,78 @@
+"""What an input lacks when its eligibility table cannot be read, said in one line.
+
+Converters that flatten the page (BeautifulSoup `get_text()`, inscriptis, html-text, pandoc
+plain, lynx, w3m) keep the table's words but not its cells; others keep a pipe table in a file
+named or sniffed as another form. The line names what is there, the form the input was read
+as and how that form was chosen, and what to do; it names no structure the input lacks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.errors import Problem, at
+from scraper.source import Source
+from scraper.vocabulary import ENGLISH
+
+_KEEPERS = "a converter that keeps tables (html2text, markdownify, pandoc -t gfm) or the page's HTML or Markdown"
+_HEAD = re.compile(
+    rf"^[ \t|]*{ENGLISH.feature_column}([ \t|]*){ENGLISH.endpoint_column}[ \t|]*\S.*?{ENGLISH.eligible_suffix.strip()}",
+    re.MULTILINE | re.IGNORECASE,
+)
+_ONE_A_LINE = re.compile(
+    rf"^[ \t]*{ENGLISH.feature_column}[ \t]*\n(?:[ \t]*\n)*[ \t]*{ENGLISH.endpoint_column}[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_PIPE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
+
+
+def _place(source: Source, index: int) -> str:
+    line = source.text.count("\n", 0, index) + 1
+    col = index - (source.text.rfind("\n", 0, index) + 1) + 1
+    return at(source.origin, line, col)
+
+
+def _form(source: Source) -> str:
+    return f"read as {source.format} ({source.how})"
+
+
+def diagnose(source: Source) -> Problem | None:
+    """The one-line refusal for a page whose table is flattened or in another form; None when
+    the input shows no sign of the table at all (the caller's own message stands)."""
+    head = _HEAD.search(source.text)
+    pipes = head is not None and "|" in head.group(0) and _PIPE_SEPARATOR.search(source.text, head.end())
+    if head is not None and pipes and source.format != "markdown":
+        message = (
+            f"the feature eligibility table is a Markdown pipe table, but the input was {_form(source)};"
+            " use --input-format markdown"
+        )
+        return Problem("table", message, _place(source, head.start()))
+    if head is not None and source.format == "text" and "|" not in head.group(0):
+        glued = not head.group(1)
+        after = source.text[head.end() :].split("\n", 2)
+        if glued and (len(after) < 2 or after[1].strip()):
+            return None  # a crawler's dump, rows right under the header: its own reading stands
+        how = "its cells glued together" if glued else "its cells separated only by spaces"
+        message = (
+            f"the feature eligibility table is flattened into lines ({how}: columns and footnote marks"
+            f" cannot be told apart); input {_form(source)}; use {_KEEPERS}, or name the form with --input-format"
+        )
+        return Problem("table", message, _place(source, head.start()))
+    one_a_line = _ONE_A_LINE.search(source.text)
+    if one_a_line is not None:
+        message = (
+            f"the feature eligibility table is flattened into lines (one cell a line: rows cannot be told"
+            f" apart); input {_form(source)}; use {_KEEPERS}, or name the form with --input-format"
+        )
+        return Problem("table", message, _place(source, one_a_line.start()))
+    return None
+
+
+def no_table(source: Source) -> Problem:
+    """No table with the page's columns: say so, with the form assumed and a hint."""
+    columns = f"{ENGLISH.feature_column} | {ENGLISH.endpoint_column} | … eligible | Details"
+    message = (
+        f"no table with the page's columns ({columns}); input {_form(source)};"
+        f" if it is another form, name it with --input-format, or use {_KEEPERS}"
+    )
+    return Problem("table", message, at(source.origin, 1, 1))

@@ -1,0 +1,128 @@
+"""Regenerate tests/converted/: what real converters make of the page (`make converters`).
+
+Each English Markdown copy in tests/corpus/ is rendered to HTML (tests/html_render.py, like the
+live site with its chrome), then fed to the tools people scrape pages with, in the settings they
+use. The outputs are kept in tests/converted/<copy>/<converter>.<suffix> so that the tests read
+them without the converters installed; the suffix is the form the tool gives (`.md`, `.html`,
+`.txt`). Same converters, same bytes: the versions are pinned in pyproject.toml's dev extra.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tests import html_render
+
+HERE = Path(__file__).parent
+CORPUS = HERE / "corpus"
+OUT = HERE / "converted"
+
+
+def _html2text(page: str) -> str:
+    import html2text
+
+    return html2text.html2text(page)
+
+
+def _markdownify(style: str) -> Callable[[str], str]:
+    def convert(page: str) -> str:
+        from markdownify import markdownify
+
+        return markdownify(page, heading_style=style)
+
+    return convert
+
+
+def _pandoc(to: str, *args: str) -> Callable[[str], str]:
+    def convert(page: str) -> str:
+        import pypandoc
+
+        return str(pypandoc.convert_text(page, to, format="html", extra_args=list(args)))
+
+    return convert
+
+
+def _trafilatura(fmt: str) -> Callable[[str], str]:
+    def convert(page: str) -> str:
+        import trafilatura
+
+        return trafilatura.extract(page, output_format=fmt, include_tables=True) or ""
+
+    return convert
+
+
+def _readability(page: str) -> str:
+    from readability import Document
+
+    return str(Document(page).summary())
+
+
+def _get_text(page: str) -> str:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(page, "html.parser").get_text()
+
+
+def _inscriptis(page: str) -> str:
+    import inscriptis
+
+    return str(inscriptis.get_text(page))
+
+
+def _html_text(page: str) -> str:
+    import html_text
+
+    return str(html_text.extract_text(page))
+
+
+# name -> (convert, suffix): the ones above the line keep the table, the ones below flatten it
+CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
+    "html2text": (_html2text, ".md"),
+    "markdownify-atx": (_markdownify("ATX"), ".md"),
+    "markdownify-setext": (_markdownify("UNDERLINED"), ".md"),
+    "pandoc-gfm": (_pandoc("gfm"), ".md"),  # pandoc -f html -t gfm: lines wrapped at 72 columns
+    "pandoc-gfm-nowrap": (_pandoc("gfm", "--wrap=none"), ".md"),
+    "trafilatura-markdown": (_trafilatura("markdown"), ".md"),
+    "readability": (_readability, ".html"),
+    # ---- the table is flattened into lines
+    "pandoc-plain": (_pandoc("plain"), ".txt"),
+    "trafilatura-text": (_trafilatura("txt"), ".txt"),
+    "get-text": (_get_text, ".txt"),
+    "inscriptis": (_inscriptis, ".txt"),
+    "html-text": (_html_text, ".txt"),
+}
+KEEPS_TABLE = (
+    "html2text",
+    "markdownify-atx",
+    "markdownify-setext",
+    "pandoc-gfm",
+    "pandoc-gfm-nowrap",
+    "trafilatura-markdown",
+    "readability",
+)
+
+
+def copies() -> list[Path]:
+    """Every English Markdown copy of the page in the corpus."""
+    return sorted(CORPUS.glob("en-*.md"))
+
+
+def output(copy: str, converter: str) -> Path:
+    return OUT / copy / (converter + CONVERTERS[converter][1])
+
+
+def main() -> None:
+    for path in copies():
+        page = html_render.render(path.read_text(encoding="utf-8"))
+        for name, (convert, _) in CONVERTERS.items():
+            target = output(path.stem, name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = convert(page)
+            target.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+            print(target.relative_to(HERE.parent), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
