@@ -89,59 +89,30 @@ def read(nodes: list[html.HtmlElement | str], marks: bool = True) -> Inline:
 
 
 class Locator:
-    """Line and column of an element, found when asked (most elements never are): lxml knows
-    the line; the column is that of the element's start tag on it, counting the elements of the
-    same tag that precede it on that line in document order."""
+    """Line and column of each element: lxml knows the line, the column is found by searching
+    that line for the start tag, in document order."""
 
     def __init__(self, text: str, root: html.HtmlElement) -> None:
-        self.text = text
-        self.starts: list[int] | None = None  # offset of each line, computed when first needed
+        lines = text.splitlines()
+        lowered: dict[int, str] = {}
         self.spans: dict[html.HtmlElement, Span] = {}
-        self.tags: dict[tuple[int, str], list[int]] = {}  # (line, tag) -> columns of its start tags
+        cursor: dict[tuple[int, str], int] = {}
+        for el in root.iter():
+            if not isinstance(el.tag, str) or not el.sourceline:
+                continue
+            line = el.sourceline
+            if line not in lowered:
+                lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
+            raw = lowered[line]
+            tag = el.tag.lower()
+            found = raw.find("<" + tag, cursor.get((line, tag), 0))
+            if found >= 0:
+                cursor[line, tag] = found + 1
+            self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
 
     def span(self, el: html.HtmlElement) -> Span:
         found = self.spans.get(el)
-        if found is None:
-            found = self.spans[el] = self._locate(el)
-        return found
-
-    def _locate(self, el: html.HtmlElement) -> Span:
-        line = el.sourceline if isinstance(el.tag, str) else None
-        if not line:
-            parent = el.getparent()
-            return self.span(parent) if parent is not None else Span(1, 1)
-        tag = el.tag.lower()
-        before = 0
-        node = _preceding(el)
-        while node is not None:
-            if isinstance(node.tag, str) and node.sourceline:
-                if node.sourceline < line:
-                    break
-                if node.sourceline == line and node.tag.lower() == tag:
-                    before += 1
-            node = _preceding(node)
-        columns = self._columns(line, tag)
-        return Span(line, columns[before] + 1 if before < len(columns) else 1)
-
-    def _columns(self, line: int, tag: str) -> list[int]:
-        """Where each `<tag` starts on the line (0-based), case ignored."""
-        key = (line, tag)
-        if key not in self.tags:
-            if self.starts is None:
-                self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-            start = self.starts[line - 1] if line <= len(self.starts) else len(self.text)
-            end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-            pattern = re.compile("<" + re.escape(tag), re.IGNORECASE)
-            self.tags[key] = [m.start() - start for m in pattern.finditer(self.text, start, end)]
-        return self.tags[key]
-
-
-def _preceding(el: html.HtmlElement) -> html.HtmlElement | None:
-    """The element before `el` in document order."""
-    prev = el.getprevious()
-    if prev is None:
-        parent: html.HtmlElement | None = el.getparent()
-        return parent
-    while len(prev):
-        prev = prev[-1]
-    return prev
+        if found is not None:
+            return found
+        parent = el.getparent()
+        return self.span(parent) if parent is not None else Span(1, 1)
