@@ -1,5 +1,6 @@
-"""The arrangements: one per "… eligible" column, named from its "<name> scope" heading, with
-what it covers and excludes read from the "What X covers" / "What X does NOT cover" lists."""
+"""The arrangements: one per "… eligible" column, with what it covers and excludes read from the
+"What X covers" / "What X does NOT cover" lists (bold labels or headings), and named from the
+heading those lists sit under."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import re
 
 from schema import models as m
 from scraper import cells
-from scraper.document import Document, Heading, ListBlock
-from scraper.extract_page import label_text
+from scraper.document import Block, Document, Heading, ListBlock
+from scraper.extract_sections import label_text
 
 _COVERS = re.compile(r"What (.+?) covers", re.IGNORECASE)
 _EXCLUDES = re.compile(r"What (.+?) does not cover", re.IGNORECASE)
-_LABEL = re.compile(r"([^.:]{1,60}): (\S.*)")
+_LABEL = re.compile(r"((?:[^.:]|\.(?=\d)){1,100}): (\S.*)")  # a dot only in a version: "Fable 5.1"
 
 
 def _scope(items: ListBlock) -> list[m.ScopeItem]:
@@ -25,11 +26,15 @@ def _scope(items: ListBlock) -> list[m.ScopeItem]:
     return result
 
 
-def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem]]:
+def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem], str | None]:
+    """What the arrangement covers and excludes, and the heading those lists sit under."""
     covers: list[m.ScopeItem] = []
     excludes: list[m.ScopeItem] = []
-    blocks = list(doc.blocks)
-    for block, after in itertools.pairwise(blocks):
+    heading: str | None = None
+    above: list[Heading] = []
+    for block, after in itertools.pairwise(doc.blocks):
+        if isinstance(block, Heading):
+            above.append(block)
         label = label_text(block)
         if label is None or not isinstance(after, ListBlock):
             continue
@@ -37,17 +42,33 @@ def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.Scope
             match = pattern.fullmatch(label.strip())
             if match and prefix.lower() in match.group(1).lower().split():
                 target.extend(_scope(after))
+                heading = heading or _enclosing(block, above)
                 break
-    return covers, excludes
+    return covers, excludes, heading
 
 
-def _name(doc: Document, prefix: str) -> str:
-    """The arrangement's full name, from its "<name> scope" heading; else the column prefix."""
-    for block in doc.blocks:
-        if isinstance(block, Heading) and block.text.endswith(" scope"):
-            name = block.text.removesuffix(" scope")
-            if prefix.lower() in re.split(r"[\s()]+", name.lower()):
-                return name
+def _enclosing(label: Block, above: list[Heading]) -> str | None:
+    """The heading a scope label belongs to: for a heading, the nearest one above it of a higher
+    level; for a paragraph label, the nearest heading."""
+    level = label.level if isinstance(label, Heading) else None
+    for heading in reversed(above):
+        if heading is label:
+            continue
+        if level is None or (heading.level is not None and heading.level < level):
+            return heading.text
+    return None
+
+
+def _name(doc: Document, prefix: str, heading: str | None) -> str:
+    """The arrangement's full name: the heading its scope lists sit under ("Zero data retention
+    (ZDR)", "HIPAA readiness scope"), when it names the column's prefix; else a "<name> scope"
+    heading; else the column prefix."""
+    candidates = [heading] if heading else []
+    candidates += [b.text for b in doc.blocks if isinstance(b, Heading) and b.text.endswith(" scope")]
+    for text in candidates:
+        name = text.removesuffix(" scope")
+        if prefix.lower() in re.split(r"[\s()]+", name.lower()):
+            return name
     return prefix
 
 
@@ -55,10 +76,7 @@ def arrangements(doc: Document, columns: list[str]) -> list[m.Arrangement]:
     result = []
     for column in columns:
         prefix = column.removesuffix(" eligible")
-        covers, excludes = _scopes(doc, prefix)
-        result.append(
-            m.Arrangement(
-                id=cells.slug(prefix), name=_name(doc, prefix), column=column, covers=covers, excludes=excludes
-            )
-        )
+        covers, excludes, heading = _scopes(doc, prefix)
+        name = _name(doc, prefix, heading)
+        result.append(m.Arrangement(id=cells.slug(prefix), name=name, column=column, covers=covers, excludes=excludes))
     return result
