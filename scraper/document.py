@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scraper.source import Span
+from schema.span import Span
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
     url: str
+
+
+@dataclass
+class Inline:
+    """Inline markup read as a reader sees it: plain text, with the links and footnote marks
+    found in it kept aside. Both the Markdown and the HTML front end build these."""
+
+    text: str = ""
+    links: list[Link] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

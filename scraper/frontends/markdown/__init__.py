@@ -1,0 +1,83 @@
+"""Front end for the page's Markdown/MDX source (the page URL plus `.md`, or a mirror's copy).
+
+YAML front matter is skipped (its `source_url`, `title` and `description` are kept as fallbacks);
+the first `#` heading is the title and the paragraph under it the summary; everything else is
+read into blocks by .blocks (lists by .lists), with footnotes under the table collected on the side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.document import Block, Document, Heading, Paragraph
+from scraper.frontends.markdown.blocks import BlockReader
+from scraper.source import Source
+
+_FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*):[ \t]*(.*)")
+_LABEL_WORDS = 3
+_SENTENCE_END = tuple(".!?:;。！？：")
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Top-level `key: value` pairs of a leading `---` block, and the first line after it."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            pairs = (_FRONT_KEY.fullmatch(line) for line in lines[1:end])
+            return {m.group(1): _unquote(m.group(2)) for m in pairs if m}, end + 1
+    return {}, 0
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def title_and_summary(blocks: list[Block], meta: dict[str, str]) -> tuple[str, str | None, list[Block]]:
+    """Title, summary and the blocks after them: the `#` heading and the first paragraph under it
+    (else the front matter's). What precedes the heading (site navigation, MDX imports) is not the
+    article, nor are the widget labels a crawler keeps around the summary ("Copy page")."""
+    first = next((k for k, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), None)
+    if first is None:
+        return meta.get("title", ""), meta.get("description"), blocks
+    heading = blocks[first]
+    assert isinstance(heading, Heading)
+    rest = _without_labels(blocks[first + 1 :])
+    if rest and isinstance(rest[0], Paragraph):
+        return heading.text, rest[0].body.text, _without_labels(rest[1:])
+    return heading.text, meta.get("description"), rest
+
+
+def _without_labels(blocks: list[Block]) -> list[Block]:
+    """The blocks from the first one that is not a widget label: a paragraph of a few words that
+    is no sentence (no closing punctuation), as a button's text is."""
+    k = 0
+    while k < len(blocks) and _is_label(blocks[k]):
+        k += 1
+    return blocks[k:]
+
+
+def _is_label(block: Block) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    text = block.body.text
+    return len(text.split()) <= _LABEL_WORDS and not text.rstrip().endswith(_SENTENCE_END)
+
+
+def parse(source: Source) -> Document:
+    """Parse a Markdown/MDX page into a Document."""
+    lines = source.text.splitlines()
+    meta, start = front_matter(lines)
+    reader = BlockReader(lines, source.where)
+    blocks = reader.read(start, len(lines))
+    title, description, rest = title_and_summary(blocks, meta)
+    return Document(
+        title=title,
+        description=description,
+        blocks=tuple(rest),
+        footnotes=tuple(reader.footnotes),
+        source_url=meta.get("source_url") or meta.get("url"),
+    )

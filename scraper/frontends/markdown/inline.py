@@ -1,0 +1,114 @@
+"""Inline Markdown/MDX to plain text, the way a reader sees it, with links and marks kept aside.
+
+Links become their text (targets may hold spaces and balanced parentheses), code spans their
+characters, emphasis markers and JSX/HTML tags vanish (`<Eligible status="no">No</Eligible>`
+reads `No`), and footnote marks (`<sup>1</sup>`, `[^1]`) are collected instead of printed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from scraper.document import Inline, Link
+
+_SUP = re.compile(r"<sup>\s*(\d+(?:\s*,?\s*\d+)*)\s*</sup>|\[\^(\d+)\]")
+_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_EMPHASIS = re.compile(r"\*\*|(?<![\w\\])__|__(?!\w)|(?<![\w*\\])\*(?=\S)|(?<=\S)(?<!\\)\*(?![\w*])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"[<*_\\&]")
+_BRACKETS = re.compile(r"[\\`\[\]()]")
+_SPECIAL = re.compile(r"[\\`<\[!]")
+_TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
+
+
+def _closing(text: str, start: int, opening: str, closing: str) -> int:
+    """Index of the bracket closing the one at `start`, skipping escapes and code; -1 if none."""
+    depth = 0
+    i = start
+    while (bracket := _BRACKETS.search(text, i)) is not None:
+        i = bracket.start()
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "`" and opening == "[" and (code := _CODE.match(text, i)):
+            i = code.end()
+            continue
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _link(text: str, start: int) -> tuple[str, str, int] | None:
+    """At `[`: the link's text, its target and the index after it, or None if it is no link."""
+    end = _closing(text, start, "[", "]")
+    if end < 0 or not text.startswith("(", end + 1):
+        return None
+    close = _closing(text, end + 1, "(", ")")
+    if close < 0:
+        return None
+    target = _TITLE.sub("", text[end + 2 : close].strip())
+    return text[start + 1 : end], target.removeprefix("<").removesuffix(">"), close + 1
+
+
+def _literal(raw: str) -> str:
+    """Prose outside code: tags and emphasis removed, escapes and entities resolved."""
+    if not _MARKUP.search(raw):
+        return raw
+    text = _BREAK.sub(" ", raw)
+    text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return html.unescape(text)
+
+
+def _scan(text: str, out: Inline) -> None:
+    pos = 0
+    i = 0
+    while (special := _SPECIAL.search(text, i)) is not None:
+        i = special.start()
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "`":
+            found = _CODE.match(text, i)
+            if found:
+                code = found.group(2)
+                out.text += _literal(text[pos:i]) + (code.strip(" ") or code)
+                pos = i = found.end()
+                continue
+        if char in "<[" and (sup := _SUP.match(text, i)):
+            out.text += _literal(text[pos:i])
+            out.marks += [int(n) for n in re.findall(r"\d+", sup.group(1) or sup.group(2))]
+            pos = i = sup.end()
+            continue
+        if char == "[" or (char == "!" and text.startswith("[", i + 1)):
+            link = _link(text, i + (char == "!"))
+            if link:
+                out.text += _literal(text[pos:i])
+                if char == "[":
+                    inner = parse(link[0])
+                    out.text += inner.text
+                    out.links.append(Link(text=inner.text.strip(), url=link[1]))
+                pos = i = link[2]
+                continue
+        i += 1
+    out.text += _literal(text[pos:])
+
+
+def parse(text: str) -> Inline:
+    """The plain reading of one inline run (a paragraph, list item, cell or title)."""
+    out = Inline()
+    _scan(text, out)
+    out.text = _SPACE.sub(" ", out.text).strip()
+    return out
