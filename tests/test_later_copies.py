@@ -117,3 +117,14 @@ def test_september_chrome_is_not_the_article() -> None:
     browser = by_id["browser_use"].endpoints[0].requires
     assert browser is not None and (browser.kind, browser.name) == ("tool", "browser")
     assert by_id["thinking"].eligibility["hipaa"].status == "yes"
+
+
+def test_hipaa_steps_are_the_ones_under_the_hipaa_heading() -> None:
+    """The July page also has steps for enabling 30-day retention; moved before the HIPAA section,
+    they are still not taken for the HIPAA steps."""
+    text = (CORPUS / COPIES["july"][0]).read_text(encoding="utf-8")
+    hipaa, model, table = (text.index(h) for h in ("## HIPAA readiness", "## Model-specific", "## Feature eligibility"))
+    moved = text[:hipaa] + text[model:table] + text[hipaa:model] + text[table:]
+    steps = forms.markdown(moved).page.hipaa_steps
+    assert [s.title for s in steps] == [s.title for s in compiled("july").page.hipaa_steps]
+    assert steps[0].title == "Open your organization's privacy settings"

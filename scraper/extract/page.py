@@ -19,7 +19,7 @@ from scraper.document import (
     TableBlock,
 )
 from scraper.extract import cells
-from scraper.extract.sections import Part, label_text, sections
+from scraper.extract.sections import Part, label_text, sections, steps_under
 
 _EXCLUDED = "not expected to contain phi"
 _APPEARS = re.compile(r"\bappears? in\b|:")
@@ -180,7 +180,7 @@ def page(doc: Document, table: Table | None = None) -> m.Page:
     """The page's fields around the eligibility `table` (which places the limitations)."""
     secs = sections(doc)
     phi = _find(secs, "phi")
-    steps = next((b for b in doc.blocks if isinstance(b, Steps)), None)
+    steps = steps_under(doc, "hipaa")
     limits = _limitations(secs, table)
     faq = _find(secs, "question")
     return m.Page(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from schema.span import Span
-from scraper.document import Block, Document, Heading, Paragraph, Question, Text
+from scraper.document import Block, Document, Heading, Paragraph, Question, Steps, Text
 
 SECTION_LEVEL = 3
 
@@ -53,6 +53,22 @@ def _asks(part: Part, parent: Part) -> bool:
     """A question heading one or more levels under the section (not the title) it belongs to."""
     deeper = part.level is not None and parent.level is not None and part.level > parent.level > 1
     return deeper and part.title.rstrip().endswith(("?", "？"))
+
+
+def steps_under(doc: Document, word: str) -> Steps | None:
+    """The first steps under a heading (at any level above them) naming `word`, else the first
+    steps: the page also has steps for other set-ups, and their order has changed before."""
+    chain: dict[int, str] = {}
+    first: Steps | None = None
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            level = block.level or SECTION_LEVEL
+            chain = {k: v for k, v in chain.items() if k < level} | {level: block.text}
+        elif isinstance(block, Steps):
+            if any(word in text.lower() for text in chain.values()):
+                return block
+            first = first or block
+    return first
 
 
 def label_text(block: Block) -> str | None:
