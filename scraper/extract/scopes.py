@@ -50,10 +50,11 @@ def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.Scope
 
 def _enclosing(label: Block, above: list[Heading]) -> str | None:
     """The heading a scope label belongs to: for a heading, the nearest one above it of a higher
-    level; for a paragraph label, the nearest heading."""
+    level; for a paragraph label (or where levels are unknown), the nearest heading that is not
+    itself a scope label."""
     level = label.level if isinstance(label, Heading) else None
     for heading in reversed(above):
-        if heading is label:
+        if heading is label or _COVERS.fullmatch(heading.text) or _EXCLUDES.fullmatch(heading.text):
             continue
         if level is None or (heading.level is not None and heading.level < level):
             return heading.text
