@@ -22,6 +22,7 @@ SHAPES: dict[str, str] = {
     "april-26": (CORPUS / "en-mdx-2026-04-26.md").read_text(encoding="utf-8"),
     "may": MAY,
     "june": (CORPUS / "en-mdx-2026-06-undated.md").read_text(encoding="utf-8"),
+    "july": (CORPUS / "en-mdx-2026-07-undated.md").read_text(encoding="utf-8"),
     "reordered": v.reorder(MAY),
     "new row": v.add_row(
         [

@@ -10,6 +10,7 @@ import pytest
 from schema.models import Dataset
 from tests import forms_compile as forms
 from tests.conftest import CORPUS
+from tests.test_markdown_frontend import check
 
 COPIES = {
     "april-26": ("en-mdx-2026-04-26.md", 30, 3),
@@ -23,6 +24,12 @@ SCHEMA_WORDS = ["property names", "enum values", "const values", "pattern regula
 
 def compiled(name: str) -> Dataset:
     return forms.markdown((CORPUS / COPIES[name][0]).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", COPIES)
+def test_table_agrees_with_the_independent_reading(name: str) -> None:
+    """Every row, cell, mark and footnote, against tests.md_table's naive reading of the copy."""
+    check((CORPUS / COPIES[name][0]).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", COPIES)
