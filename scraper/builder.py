@@ -1,8 +1,9 @@
 """`retention build` (and `check --publish`): compile, diff with what was published, version, publish.
 
 The steps are separate so that a check can stop between them: `plan` loads the previous
-dataset, compiles the new one, diffs them, decides the version and collects every file to
-write; `execute` publishes that set in one call. Nothing is written until every step succeeded.
+dataset, compiles the new one, gives its rows their published ids (scraper/publish_ids.py),
+diffs them, decides the version and collects every file to write; `execute` publishes that set
+in one call. Nothing is written until every step succeeded.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 
 from schema.diff import Change, diff, highest
 from schema.models import Dataset
-from scraper import changelog, dataset_io, gates, history, publish, versioning
-from scraper.compiler import compile_source
+from scraper import changelog, dataset_io, gates, history, publish, publish_ids, versioning
+from scraper.compiler import check, compile_source
 from scraper.errors import fail
 from scraper.render import DATASET, outputs
 from scraper.source import Source
@@ -43,8 +44,11 @@ def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Pla
     """Everything up to (not including) writing; `extra` files are published only with a change."""
     new = compile_source(source)
     previous = published(dist)
-    changes = diff(previous, new) if previous is not None else []
     entries, manifest, adopted = _past(dist, previous)
+    if previous is not None:
+        new = publish_ids.carry(previous, new, [data for _, data in entries])
+        check(new, source.origin, in_source=True)
+    changes = diff(previous, new) if previous is not None else []
     if previous is not None and not changes:
         record = _record(entries, manifest) if adopted else {}
         return Plan(previous, previous, [], {**outputs(previous), **adopted, **record})

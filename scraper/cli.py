@@ -32,7 +32,7 @@ ACCEPT = click.option(
     "--accept",
     is_flag=True,
     help="Publish even a change a plausibility gate holds back (rows or a column gone, "
-    "most statuses flipped, footnotes collapsed).",
+    "most statuses flipped, footnotes collapsed, a page field emptied).",
 )
 FORMAT = click.option(
     "--format",
@@ -75,6 +75,10 @@ def compile_cmd(source: Path, fmt: str, max_bytes: int) -> int:
 
     SOURCE is a file, or - for standard input. The dataset is validated before it is printed;
     a page that cannot be fully read is refused with one located line per problem (exit 2).
+
+    Ids are derived from the names here (`Web search` -> web_search): compile has no history,
+    so a renamed row gets a new id. `retention build` keeps the ids already published (a
+    renamed row keeps its id and records its former name).
 
     Example: retention compile sources/en-text-2026-04.txt > dataset.json
     """
@@ -127,8 +131,10 @@ def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int, accept:
     changed, DIST gets the new retention.json, retention.md and retention_constants.py,
     history/<version>.json and an updated CHANGELOG.md, all at once (a complete new tree is
     swapped in); dataset_version is bumped by the highest severity of the changes. The same
-    data twice writes nothing. A change too large to be plausible is refused (exit 4) unless
-    --accept; a page that cannot be fully read is refused (exit 2). Nothing is written on failure.
+    data twice writes nothing. Rows, arrangements and footnotes keep the ids published before
+    (a rename records the former name and is a patch). A change too large to be plausible, or a
+    page field that went empty, is refused (exit 4) unless --accept; a page that cannot be fully
+    read is refused (exit 2). Nothing is written on failure.
 
     Example: retention build sources/en-text-2026-04.txt --dist dist
     """

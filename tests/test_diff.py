@@ -167,8 +167,13 @@ def test_scope_and_arrangement_wording() -> None:
     )
     assert kinds(diff(april(), fewer)) == {("scope_removed", None, "zdr", "major")}
     assert kinds(diff(fewer, april())) == {("scope_added", None, "zdr", "minor")}
-    renamed = edit(april(), arrangements=[zdr.model_dump(), hipaa.model_copy(update={"name": "HIPAA"}).model_dump()])
+    renamed = edit(
+        april(), arrangements=[zdr.model_dump(), hipaa.model_copy(update={"name": "HIPAA-ready access"}).model_dump()]
+    )
     assert kinds(diff(april(), renamed)) == {("arrangement_renamed", None, "hipaa", "patch")}
+    unnamed = edit(april(), arrangements=[zdr.model_dump(), hipaa.model_copy(update={"name": "HIPAA"}).model_dump()])
+    (change,) = diff(april(), unnamed)
+    assert (change.kind, change.field, change.severity) == ("page_field_emptied", "arrangements.hipaa.name", "major")
 
 
 def test_page_sections() -> None:
