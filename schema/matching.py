@@ -14,23 +14,24 @@ MIN_SIMILARITY = 0.5
 
 
 def renames(old: dict[str, Feature], new: dict[str, Feature]) -> dict[str, str]:
-    """Old id -> new id for features that vanished while a twin appeared: the same endpoints and
-    doc link. Where that does not single a row out (no link on one side, and endpoints other rows
-    share, like a bare /v1/messages), the names must also be alike: a row removed and another
-    added is never passed off as a rename. Best pairs first, so several renames at once pair up."""
-    gone = [f for i, f in old.items() if i not in new]
-    came = [f for i, f in new.items() if i not in old]
+    """Old key -> new key (the dicts' keys: ids) for features that vanished while a twin
+    appeared: the same endpoints and doc link. Where that does not single a row out (no link
+    on one side, and endpoints other rows share, like a bare /v1/messages), the names must also
+    be alike: a row removed and another added is never passed off as a rename. Best pairs
+    first, so several renames at once pair up."""
+    gone = [(k, f) for k, f in old.items() if k not in new]
+    came = [(k, f) for k, f in new.items() if k not in old]
     common = _shared_endpoints(old) | _shared_endpoints(new)
     scored = []
-    for i, before in enumerate(gone):
-        for j, after in enumerate(came):
+    for i, (_, before) in enumerate(gone):
+        for j, (_, after) in enumerate(came):
             score = _twin_score(before, after, common)
             if score is not None:
                 scored.append((-score, i, j))
     result: dict[str, str] = {}
     for _, i, j in sorted(scored):
-        if gone[i].id not in result and came[j].id not in result.values():
-            result[gone[i].id] = came[j].id
+        if gone[i][0] not in result and came[j][0] not in result.values():
+            result[gone[i][0]] = came[j][0]
     return result
 
 
