@@ -206,3 +206,12 @@ def test_a_new_row_gets_a_new_id_and_is_minor(cli: CliRun, tmp_path: Path) -> No
     dist = published(cli, tmp_path, MAY, edits(replace("| [Files API](", row + "\n| [Files API](")))
     assert data(dist)["dataset_version"] == "1.1.0"
     assert "former_names" not in features(dist)["batch_cancel"]
+
+
+def test_diff_of_a_page_against_a_dataset_reports_the_id_build_would_keep(cli: CliRun, tmp_path: Path) -> None:
+    dist = published(cli, tmp_path, MAY)
+    page = tmp_path / "renamed.md"
+    page.write_text(edits(rename("Web search", "Web search tool")), encoding="utf-8")
+    run = cli("diff", str(dist / "retention.json"), str(page), "--format", "json")
+    assert run.code == 1
+    assert [(c["kind"], c["feature"]) for c in json.loads(run.out)] == [("feature_renamed", "web_search")]
