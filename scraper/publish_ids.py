@@ -93,21 +93,16 @@ def _words(column: str) -> set[str]:
 
 
 def _arrangement_ids(previous: Dataset, new: Dataset) -> dict[str, Arrangement]:
-    """New arrangement id -> the published arrangement it is (each matched once, in column order)."""
+    """New arrangement id -> the published arrangement it is (each matched once, in column order);
+    a published id the new columns still derive is never another column's rename."""
     found: dict[str, Arrangement] = {}
+    derived = {a.id for a in new.arrangements}
     for arr in new.arrangements:
-        taken = {a.id for a in found.values()}
-        olds = [a for a in previous.arrangements if a.id not in taken]
-        hit = next((a for a in olds if a.id == arr.id), None) or next(
-            (
-                a
-                for a in olds
-                if _same_arrangement(previous, a, new, arr) and a.id not in {x.id for x in new.arrangements}
-            ),
-            None,
-        )
-        if hit is not None:
-            found[arr.id] = hit
+        olds = [a for a in previous.arrangements if a not in found.values()]
+        same = [a for a in olds if a.id == arr.id]
+        renamed = [a for a in olds if a.id not in derived and _same_arrangement(previous, a, new, arr)]
+        if same or renamed:
+            found[arr.id] = (same or renamed)[0]
     return found
 
 
