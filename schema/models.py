@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schema.span import Span
+
 SCHEMA_VERSION = "1.0.0"
 
 Status = Literal["yes", "qualified", "no"]
@@ -36,13 +38,6 @@ def former(description: str) -> Any:
 
 STABLE = "Stable key: assigned at first publish and kept for good (renames, rewording, reordering keep it)."
 INFO = "Informational: may change in any version (a change is reported, usually as a patch)."
-
-
-class Span(Model):
-    """Where a value was read: 1-based line and column of the source."""
-
-    line: int = Field(ge=1)
-    col: int = Field(ge=1)
 
 
 class Source(Model):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from schema.diff_notes import match as match_footnotes
 from schema.matching import renames
 from schema.models import Arrangement, Dataset, Feature, Footnote
-from scraper import cells
+from scraper.extract import cells
 
 Rule = Callable[[Feature, Feature], bool]
 

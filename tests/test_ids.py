@@ -198,7 +198,7 @@ def test_compile_derives_ids_from_names_and_says_so(cli: CliRun, tmp_path: Path)
     run = cli("compile", str(page))
     assert "web_search_tool" in {f["id"] for f in json.loads(run.out)["features"]}
     help_text = cli("compile", "--help").out
-    assert "Ids are derived from the names here" in help_text and "no history" in help_text
+    assert "ids are derived here from the row names" in help_text and "no published history" in help_text
 
 
 def test_a_new_row_gets_a_new_id_and_is_minor(cli: CliRun, tmp_path: Path) -> None:
