@@ -21,6 +21,8 @@ from scraper.extract import cells
 
 Rule = Callable[[Feature, Feature], bool]
 
+MIN_AGREEMENT = 0.8  # share of statuses a renamed column must keep to be the same arrangement
+
 
 def dedupe(items: Iterable[str], current: str) -> list[str]:
     """`items` in order, once each, without `current`: a former-names list."""
@@ -79,13 +81,16 @@ def _statuses(data: Dataset, arrangement: str) -> dict[str, str]:
 
 
 def _same_arrangement(previous: Dataset, old: Arrangement, new: Dataset, arr: Arrangement) -> bool:
+    """`arr` is the published `old` under a new column: the same name, a former name or column,
+    or a column sharing a word whose statuses mostly agree (a status may change with it)."""
     if old.id == arr.id or arr.name in (old.name, *old.former_names) or arr.column in old.former_columns:
         return True
     if not _words(old.column) & _words(arr.column):
         return False
     was, now = _statuses(previous, old.id), _statuses(new, arr.id)
     shared = was.keys() & now.keys()
-    return bool(shared) and all(was[k] == now[k] for k in shared)
+    agree = sum(1 for k in shared if was[k] == now[k])
+    return bool(shared) and agree >= len(shared) * MIN_AGREEMENT
 
 
 def _words(column: str) -> set[str]:

@@ -128,14 +128,16 @@ def test_a_case_or_punctuation_rename_is_reported(cli: CliRun, tmp_path: Path) -
     assert r"(id messages\_api kept)" in (dist / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
+HIPAA_RENAMED = [
+    replace("| HIPAA eligible |", "| HIPAA-ready eligible |"),
+    replace("### HIPAA readiness scope", "### HIPAA-ready access scope"),
+    replace("**What HIPAA readiness covers**", "**What HIPAA-ready access covers**"),
+    replace("**What HIPAA readiness does NOT cover**", "**What HIPAA-ready access does NOT cover**"),
+]
+
+
 def test_an_arrangement_renamed_keeps_its_id(cli: CliRun, tmp_path: Path) -> None:
-    renamed = edits(
-        replace("| HIPAA eligible |", "| HIPAA-ready eligible |"),
-        replace("### HIPAA readiness scope", "### HIPAA-ready access scope"),
-        replace("**What HIPAA readiness covers**", "**What HIPAA-ready access covers**"),
-        replace("**What HIPAA readiness does NOT cover**", "**What HIPAA-ready access does NOT cover**"),
-    )
-    dist = published(cli, tmp_path, MAY, renamed)
+    dist = published(cli, tmp_path, MAY, edits(*HIPAA_RENAMED))
     assert data(dist)["dataset_version"] == "1.0.1"
     hipaa = next(a for a in data(dist)["arrangements"] if a["id"] == "hipaa")
     assert (hipaa["name"], hipaa["former_names"]) == ("HIPAA-ready access", ["HIPAA readiness"])
@@ -147,6 +149,16 @@ def test_an_arrangement_renamed_keeps_its_id(cli: CliRun, tmp_path: Path) -> Non
     assert module.status("web_fetch", "hipaa") == "no" and module.status("web_fetch", "hipaa_ready") == "no"
     assert module.FORMER_ARRANGEMENT_IDS["hipaa_ready"] == "hipaa"
     assert "web_search" in module.ALLOWED["hipaa"]
+
+
+def test_an_arrangement_renamed_while_a_status_changes_keeps_its_id(cli: CliRun, tmp_path: Path) -> None:
+    row = next(line for line in MAY.splitlines() if line.startswith("| [Web fetch]("))
+    widened = row.replace('<Eligible status="no">No</Eligible>', "<Eligible>Yes</Eligible>")
+    dist = published(cli, tmp_path, MAY, edits(*HIPAA_RENAMED, replace(row, widened)))
+    assert data(dist)["dataset_version"] == "1.1.0"
+    found = {(c["kind"], c["feature"], c["arrangement"]) for c in changes(cli, dist, "1.0.0", "1.1.0")}
+    assert {("arrangement_renamed", None, "hipaa"), ("eligibility_widened", "web_fetch", "hipaa")} <= found
+    assert constants(dist).status("web_fetch", "hipaa") == "yes"
 
 
 def _swap_notes(text: str) -> str:
