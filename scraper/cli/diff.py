@@ -37,7 +37,8 @@ def diff_cmd(old: Path, new: Path, fmt: str, output: Path | None, input_format: 
     Example: retention diff dist/history/1.0.0.json sources/en-text-2026-04.txt --format markdown
     """
     from schema.diff import diff
-    from scraper import diff_input, publish_ids
+    from scraper import diff_input
+    from scraper.publish import ids as publish_ids
     from scraper.render import reports as diff_report
 
     form = chosen_format(input_format)

@@ -1,7 +1,7 @@
 """`retention build` (and `check --publish`): compile, diff with what was published, version, publish.
 
 The steps are separate so that a check can stop between them: `plan` loads the previous
-dataset, compiles the new one, gives its rows their published ids (scraper/publish_ids.py),
+dataset, compiles the new one, gives its rows their published ids (publish/ids.py),
 diffs them, decides the version and collects every file to write; `execute` publishes that set
 in one call. Nothing is written until every step succeeded.
 """
@@ -13,11 +13,12 @@ from pathlib import Path
 
 from schema.diff import Change, diff, highest
 from schema.models import Dataset
-from scraper import dataset_io, publish_ids
+from scraper import dataset_io
 from scraper.compiler import compile_source
 from scraper.errors import fail
 from scraper.publish import atomic as publish
 from scraper.publish import changelog, gates, history, versioning
+from scraper.publish import ids as publish_ids
 from scraper.render import DATASET, outputs
 from scraper.source import Source
 from scraper.validate import check

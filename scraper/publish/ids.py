@@ -5,8 +5,8 @@ the ids they were published with. Before a build diffs and publishes, each new r
 a published one and keeps its id: by the name as written, then by the derived id, then by a
 former name or id, then by the rename rule of the diff (same endpoints and doc link, see
 schema/matching.py). A rename records the former name; only a row that matches nothing keeps a
-new id. Arrangements (by column id, name, former names and columns, or an identical column of
-statuses) and footnotes (by text, then number) are carried the same way.
+new id. Arrangements (by column id, name, former names and columns, or a column sharing a word
+whose statuses mostly agree) and footnotes (by text, then number) are carried the same way.
 """
 
 from __future__ import annotations
