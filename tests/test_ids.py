@@ -232,3 +232,14 @@ def test_diff_of_a_page_against_a_dataset_reports_the_id_build_would_keep(cli: C
     run = cli("diff", str(dist / "retention.json"), str(page), "--format", "json")
     assert run.code == 1
     assert [(c["kind"], c["feature"]) for c in json.loads(run.out)] == [("feature_renamed", "web_search")]
+
+
+def test_the_scheduled_check_reports_a_rename_under_the_kept_id(cli: CliRun, tmp_path: Path) -> None:
+    dist = published(cli, tmp_path, MAY)
+    page = tmp_path / "renamed.md"
+    page.write_text(edits(rename("Web search", "Web search tool")), encoding="utf-8")
+    run = cli("check", str(page), "--dist", str(dist), "--format", "json")
+    assert run.code == 1
+    assert [(c["kind"], c["feature"], c["severity"]) for c in json.loads(run.out)] == [
+        ("feature_renamed", "web_search", "patch")
+    ]
