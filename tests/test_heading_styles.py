@@ -5,6 +5,7 @@ each made by rewriting a real copy of the page and compiled to the same dataset 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +13,8 @@ import pytest
 from schema.models import Dataset
 from tests import forms_compile as forms
 from tests import md_variants as v
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, CliRun
+from tests.test_ids import data, published
 
 SEPTEMBER = (CORPUS / "en-md-2026-09-26.md").read_text(encoding="utf-8")
 JULY = (CORPUS / "en-mdx-2026-07-undated.md").read_text(encoding="utf-8")
@@ -65,3 +67,12 @@ def test_indentation_in_mdx_is_layout_not_code() -> None:
         "Check your contract terms or contact your Anthropic account representative to confirm whether your "
         "organization has ZDR arrangements in place."
     ]
+
+
+@pytest.mark.parametrize("name", ["setext and indented code, September", "setext, July MDX"])
+def test_restyled_copy_over_a_published_dist_changes_nothing(cli: CliRun, tmp_path: Path, name: str) -> None:
+    """Built over the clean copy's published dist/: no field emptied, nothing to publish."""
+    edit, text = STYLES[name]
+    dist = published(cli, tmp_path, text, edit(text))
+    assert data(dist)["dataset_version"] == "1.0.0"
+    assert sorted(p.name for p in (dist / "history").glob("*.*.*.json")) == ["1.0.0.json"]
