@@ -20,10 +20,15 @@ CORPUS = HERE / "corpus"
 OUT = HERE / "converted"
 
 
-def _html2text(page: str) -> str:
-    import html2text
+def _html2text(width: int) -> Callable[[str], str]:
+    def convert(page: str) -> str:
+        import html2text
 
-    return html2text.html2text(page)
+        converter = html2text.HTML2Text()
+        converter.body_width = width
+        return str(converter.handle(page))
+
+    return convert
 
 
 def _markdownify(style: str) -> Callable[[str], str]:
@@ -79,7 +84,8 @@ def _html_text(page: str) -> str:
 
 # name -> (convert, suffix): the ones above the line keep the table, the ones below flatten it
 CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
-    "html2text": (_html2text, ".md"),
+    "html2text": (_html2text(78), ".md"),  # the default: lines wrapped at 78 columns
+    "html2text-nowrap": (_html2text(0), ".md"),
     "markdownify-atx": (_markdownify("ATX"), ".md"),
     "markdownify-setext": (_markdownify("UNDERLINED"), ".md"),
     "pandoc-gfm": (_pandoc("gfm"), ".md"),  # pandoc -f html -t gfm: lines wrapped at 72 columns
@@ -95,6 +101,7 @@ CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
 }
 KEEPS_TABLE = (
     "html2text",
+    "html2text-nowrap",
     "markdownify-atx",
     "markdownify-setext",
     "pandoc-gfm",

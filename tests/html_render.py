@@ -9,7 +9,7 @@ accordions use Mintlify-like markup; headings carry hidden anchor links.
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 
 _INLINE = re.compile(
     r"`([^`]+)`"
@@ -20,7 +20,8 @@ _INLINE = re.compile(
     r"|\\([!-/:-@\[-`{-~])"
 )
 _TITLE = re.compile(r"""title=\{?(["'])(.*)\1\}?""")
-_BREAKS = re.compile(r"\s*(?:[-*] |\||</?(Note|Warning|Tip|Info|Steps|Step|section|Accordion|AccordionGroup)\b)")
+_BREAKS = re.compile(r"[-*] |\||</?(Note|Warning|Tip|Info|Steps|Step|section|Accordion|AccordionGroup)\b")
+_NUMBERED_STEP = re.compile(r"(\d+)\.\s+\1")  # a crawler's copy of the steps: `1.  1`, then `    ### Title`, body
 _CALLOUTS = {"Note", "Warning", "Tip", "Info"}
 
 CHROME_TOP = """<!DOCTYPE html>
@@ -68,7 +69,7 @@ def _cells(line: str) -> list[str]:
 
 def _title(line: str) -> str:
     match = _TITLE.search(line)
-    return match.group(2) if match else ""
+    return unescape(match.group(2)) if match else ""
 
 
 class Renderer:
@@ -103,6 +104,8 @@ class Renderer:
             return self.table(i)
         elif line.startswith(("- ", "* ")):
             return self.list(i)
+        elif _NUMBERED_STEP.fullmatch(line):
+            return self.numbered_steps(i)
         elif tag:
             self.tag(tag.group(1), line)
         else:
@@ -124,7 +127,7 @@ class Renderer:
     def paragraph(self, i: int) -> int:
         start = i
         i += 1
-        while i < len(self.lines) and self.lines[i].strip() and not _BREAKS.match(self.lines[i]):
+        while i < len(self.lines) and self.lines[i].strip() and not _BREAKS.match(self.lines[i].strip()):
             i += 1
         body = "\n".join(inline(x) for x in self.lines[start:i])
         closing = "</header>" if self.out and self.out[-1].startswith("<header>") else ""
@@ -133,8 +136,8 @@ class Renderer:
 
     def list(self, i: int) -> int:
         self.out.append("<ul>")
-        while i < len(self.lines) and self.lines[i].lstrip().startswith(("- ", "* ")):
-            self.out.append(f"  <li>{inline(self.lines[i].lstrip()[2:])}</li>")
+        while i < len(self.lines) and self.lines[i].strip().startswith(("- ", "* ")):
+            self.out.append(f"  <li>{inline(self.lines[i].strip()[2:])}</li>")
             i += 1
         self.out.append("</ul>")
         return i
@@ -183,6 +186,27 @@ class Renderer:
             )
         elif name == "AccordionGroup":
             self.out.append("</div>" if closing else '<div class="accordion-group">')
+
+
+    def numbered_steps(self, i: int) -> int:
+        """`1.  1` / indented `### Title` / indented body, as Mintlify renders <Steps>."""
+        self.tag("Steps", "<Steps>")
+        while i < len(self.lines) and _NUMBERED_STEP.fullmatch(self.lines[i].strip()):
+            i += 1
+            body: list[str] = []
+            title = ""
+            while i < len(self.lines) and (not self.lines[i].strip() or self.lines[i].startswith("    ")):
+                text = self.lines[i].strip()
+                if text.startswith("#") and not title:
+                    title = text.split(" ", 1)[1]
+                elif text:
+                    body.append(text)
+                i += 1
+            self.tag("Step", f'<Step title="{title}">')
+            self.out.extend(f"<p>{inline(b)}</p>" for b in body)
+            self.tag("Step", "</Step>")
+        self.tag("Steps", "</Steps>")
+        return i
 
 
 def render(text: str) -> str:

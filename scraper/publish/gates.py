@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schema.diff_fields import emptied
 from schema.models import Dataset
 from scraper.errors import Exit, Problem, RetentionError
 
@@ -47,15 +48,10 @@ def footnotes_collapsed(old: Dataset, new: Dataset) -> str | None:
 
 
 def fields_emptied(old: Dataset, new: Dataset) -> str | None:
-    """A page field the published dataset has and the new one lost: a converter or a scrape that
-    dropped it (readability drops the title, trafilatura the related links), not a page that did."""
-    was, now = old.page.model_dump(), new.page.model_dump()
-    lost = [name for name, value in was.items() if value and not now.get(name)]
-    lost += [f"{a.id} covers/excludes" for a in old.arrangements for b in new.arrangements
-             if a.id == b.id and (a.covers or a.excludes) and not (b.covers or b.excludes)]
-    if old.source.title and not new.source.title:
-        lost.insert(0, "title")
-    return f"page field(s) now empty: {', '.join(lost)}" if lost else None
+    """A page field the published version filled and this one leaves empty: most often a
+    sentence or heading the tool no longer reads, not a page that dropped the field."""
+    gone = [e.path for e in emptied(old, new)]
+    return f"page field(s) filled before and empty now: {', '.join(gone)}" if gone else None
 
 
 GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed, fields_emptied]
