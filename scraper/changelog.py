@@ -27,7 +27,9 @@ def _origin(entry: dict[str, Any] | None) -> str:
         return "source not recorded"
     where = entry.get("url") or entry.get("file") or "a dataset published before history was kept"
     digest = str(entry.get("sha256") or "")[:12]
-    return f"From {escape(str(where))} ({entry.get('format')}, sha256 {digest})."
+    facts = [f"copy {entry['file']}" if entry.get("url") and entry.get("file") else None, entry.get("format")]
+    facts += [f"the page as of {entry['date']}" if entry.get("date") else "undated", f"sha256 {digest}"]
+    return f"From {escape(str(where))} ({escape(', '.join(str(f) for f in facts if f))})."
 
 
 def _first(data: Dataset) -> list[str]:

@@ -45,11 +45,17 @@ FORMAT = click.option(
 
 
 def _source(path: Path | None, fmt: str, max_bytes: int) -> Source:
-    """The page named on the command line; None is the copy bundled with the tool."""
+    """The page named on the command line; None is the newest copy bundled with the tool
+    (the last of sources/manifest.json, with the page's URL)."""
+    from dataclasses import replace
+
     from scraper import resources, source
 
     chosen = None if fmt == "auto" else cast("Format", fmt)
-    return source.read(path or resources.bundled_source(), chosen, max_bytes)
+    if path is not None:
+        return source.read(path, chosen, max_bytes)
+    newest = resources.newest_copy()
+    return replace(source.read(newest.path, chosen or newest.form, max_bytes), url=newest.url)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,7 +129,8 @@ def validate_cmd(dataset: Path) -> int:
 def build_cmd(source: Path | None, dist: Path, fmt: str, max_bytes: int, accept: bool) -> int:
     """The main job: compile SOURCE, validate it, compare it with DIST and publish it there.
 
-    Without SOURCE, the copy of the page bundled with the tool is compiled. When the data
+    Without SOURCE, the newest copy of the page bundled with the tool is compiled (the last
+    one sources/manifest.json lists). When the data
     changed, DIST gets the new retention.json, retention.md and retention_constants.py,
     history/<version>.json and an updated CHANGELOG.md, all at once (a complete new tree is
     swapped in); dataset_version is bumped by the highest severity of the changes. The same
