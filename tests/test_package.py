@@ -4,6 +4,7 @@ network, imported in isolated mode, type-checked, then upgraded to a newer datas
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -59,7 +60,15 @@ def test_wheel_installs_imports_typechecks_and_upgrades(tmp_path: Path) -> None:
     features = len(json.loads((DIST / history.name(older)).read_text(encoding="utf-8"))["features"])
     assert out[0] == older and out[1] in {"yes", "qualified", "no"} and out[3] == str(features)
 
-    mypy: list[str | Path] = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-executable", python]
+    mypy: list[str | Path] = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--python-executable",
+        python,
+    ]
     _run(*mypy, consumer, cwd=elsewhere)
 
     _run(python, "-m", "pip", "install", "--quiet", "--no-index", "--upgrade", second)
@@ -85,3 +94,45 @@ def test_a_missing_dataset_is_one_located_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip().startswith("retention: error:") and "none.json" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_tool_wheel_ships_the_newest_dataset_and_preflight_uses_it_anywhere(tmp_path: Path) -> None:
+    """The tool's own wheel carries dist/retention.json and every copy of the page; run from that
+    wheel in another folder, preflight judges by the shipped dataset and says which."""
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "--wheel-dir",
+        tmp_path,
+        REPO,
+    )
+    wheel = zipfile.ZipFile(next(tmp_path.glob("retention-*.whl")))
+    assert wheel.read("scraper/_shipped/retention.json") == (DIST / "retention.json").read_bytes()
+    manifest = json.loads(wheel.read("scraper/_shipped/sources/manifest.json"))
+    for copy in manifest["copies"]:
+        assert wheel.read(f"scraper/_shipped/sources/{copy['file']}") == (REPO / "sources" / copy["file"]).read_bytes()
+
+    wheel.extractall(tmp_path / "installed")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "body.json").write_text('{"model": "m", "messages": [], "tools": [{"type": "web_fetch_20250910"}]}')
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "installed")}
+    preflight = [sys.executable, "-m", "scraper", "preflight", "body.json", "-a", "zdr"]
+    done = subprocess.run(preflight, capture_output=True, text=True, cwd=elsewhere, env=env)
+    newest = json.loads((DIST / "retention.json").read_text(encoding="utf-8"))
+    assert done.returncode in (0, 1) and done.stdout.startswith("zdr: "), done.stderr
+    said = f"retention: judging by the dataset shipped with retention: {newest['dataset_version']}"
+    assert done.stderr.startswith(said)
+    named = subprocess.run(
+        [*preflight, "--dataset", DIST / "retention.json"], capture_output=True, text=True, cwd=elsewhere, env=env
+    )
+    assert named.stdout == done.stdout and named.stderr == ""
+    where = [sys.executable, "-c", "import scraper.resources as r; print(r.shipped_dataset())"]
+    shipped = subprocess.run(where, capture_output=True, text=True, cwd=elsewhere, env=env).stdout.strip()
+    assert shipped == str(tmp_path / "installed" / "scraper" / "_shipped" / "retention.json")
