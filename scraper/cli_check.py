@@ -84,9 +84,10 @@ def check_cmd(
             if publish and plan.changed:
                 click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
     except RetentionError as err:
-        if fmt == "json":  # a job reading JSON gets JSON here too; the lines still go to stderr
+        if fmt == "json":  # a job reading JSON gets JSON here too (stdout or -o); the lines still go to stderr
             problems = [{"kind": p.kind, "message": p.message, "where": p.where} for p in err.problems]
-            click.echo(json.dumps({"exit_code": int(err.code), "problems": problems}, indent=2, sort_keys=True))
+            failed = {"exit_code": int(err.code), "problems": problems}
+            _emit(json.dumps(failed, indent=2, sort_keys=True) + "\n", output)
         raise
     return Exit.CHANGED if plan.changed else Exit.OK
 

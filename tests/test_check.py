@@ -101,6 +101,9 @@ def test_check_failures_write_nothing(cli: CliRun, server: Server, tmp_path: Pat
     assert as_json.code == 3 and server.url() in as_json.err
     report = json.loads(as_json.out)
     assert report["exit_code"] == 3 and "HTTP 404" in report["problems"][0]["message"]
+    server.then(Reply(404))
+    to_file = cli("check", "--url", server.url(), "--dist", str(dist), "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert to_file.code == 3 and json.loads((tmp_path / "r.json").read_text())["exit_code"] == 3
     assert tree(dist) == before
 
 
