@@ -41,3 +41,12 @@ class RetentionError(Exception):
 def fail(kind: str, message: str, where: str, code: Exit = Exit.BAD_INPUT) -> RetentionError:
     """Build a single-problem error, ready to raise."""
     return RetentionError([Problem(kind, message, where)], code)
+
+
+def report(exc: RetentionError) -> int:
+    """Print each problem as one `retention: error:` line on stderr; the exit code to return."""
+    import sys
+
+    for problem in exc.problems:
+        print(f"retention: error: {problem}", file=sys.stderr)
+    return exc.code

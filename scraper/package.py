@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m scraper.package DATASET [--out DIR]`: build the data package's wheel into DIR."""
     import argparse
 
-    from scraper.errors import RetentionError
+    from scraper.errors import RetentionError, report
 
     parser = argparse.ArgumentParser(prog="python -m scraper.package", description=main.__doc__)
     parser.add_argument("dataset", type=Path, nargs="?", default=Path("dist/retention.json"))
@@ -141,9 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(build_wheel(args.dataset, args.out))
     except RetentionError as exc:
-        for problem in exc.problems:
-            print(f"retention: error: {problem}", file=sys.stderr)
-        return exc.code
+        return report(exc)
     return 0
 
 

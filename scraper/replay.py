@@ -94,9 +94,8 @@ def replay(copies: list[Copy], dist: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """`python -m scraper.replay [MANIFEST] --dist DIR`: replay the history into DIR."""
     import argparse
-    import sys
 
-    from scraper.errors import RetentionError
+    from scraper.errors import RetentionError, report
     from scraper.resources import manifest_path
 
     parser = argparse.ArgumentParser(prog="python -m scraper.replay", description=main.__doc__)
@@ -107,9 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in replay(read_manifest(args.manifest), args.dist):
             print(line)
     except RetentionError as exc:
-        for problem in exc.problems:
-            print(f"retention: error: {problem}", file=sys.stderr)
-        return exc.code
+        return report(exc)
     return 0
 
 
