@@ -79,13 +79,14 @@ def read_manifest(path: Path) -> list[Copy]:
 
 def replay(copies: list[Copy], dist: Path) -> list[str]:
     """Publish each copy to `dist` in order, as `retention build` would; one report line each."""
-    from scraper import builder, dataset_io, source
+    from scraper import dataset_io, source
+    from scraper.publish import build as builder
 
     reports = []
     for copy in copies:
         page = replace(source.read(copy.path, copy.form), url=copy.url)
         reports.append(f"{copy.path.name}: {builder.build(page, dist, accept=copy.accept is not None)}")
-        stated = dataset_io.read(dist / "retention.json").source.date
+        stated = dataset_io.load_dataset(dist / "retention.json").source.date
         if stated != copy.date:
             raise fail("manifest", f"the manifest dates the copy {copy.date}, the copy says {stated}", str(copy.path))
     return reports

@@ -10,8 +10,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from scraper import history
 from scraper.package import IMPORT_NAME, build_wheel
+from scraper.publish import history
 
 REPO = Path(__file__).resolve().parent.parent
 DIST = REPO / "dist"

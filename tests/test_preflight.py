@@ -190,7 +190,7 @@ def test_the_constants_module_gives_the_same_verdicts(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from scraper.render_python import render_python
+    from scraper.render.python import render_python
 
     (tmp_path / "retention_constants.py").write_text(render_python(DATA), encoding="utf-8")
     program = (

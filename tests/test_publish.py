@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-from scraper.publish import locked, publish
+from scraper.publish.atomic import locked, publish
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -77,7 +77,7 @@ def test_the_lock_serialises_many_runs_and_leaves_no_lock_file(tmp_path: Path) -
 CHILD = """
 import sys, json
 from pathlib import Path
-from scraper.publish import publish
+from scraper.publish.atomic import publish
 dist, old, new = Path(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
 print("ready", flush=True)
 while True:

@@ -1,0 +1,53 @@
+"""`retention build`: the main job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, chosen_format, dist_option
+from scraper.errors import Exit
+
+if TYPE_CHECKING:
+    from scraper.source import Source
+
+
+@click.command("build")
+@click.argument("source", required=False, type=click.Path(path_type=Path, allow_dash=True))
+@dist_option("Folder the outputs are published to.")
+@INPUT_FORMAT
+@MAX_BYTES
+@ACCEPT
+def build_cmd(source: Path | None, dist: Path, input_format: str, max_bytes: int, accept: bool) -> int:
+    """The main job: compile SOURCE, validate it, compare it with DIST and publish it there.
+
+    Without SOURCE, the newest copy of the page bundled with the tool is compiled (the last
+    one sources/manifest.json lists). When the data
+    changed, DIST gets the new retention.json, retention.md and retention_constants.py,
+    history/<version>.json and an updated CHANGELOG.md, all at once (a complete new tree is
+    swapped in); dataset_version is bumped by the highest severity of the changes. The same
+    data twice writes nothing. A change too large to be plausible is refused (exit 4) unless
+    --accept; a page that cannot be fully read is refused (exit 2). Nothing is written on failure.
+
+    Example: retention build sources/en-text-2026-04.txt --dist dist
+    """
+    from scraper.publish.build import build
+
+    click.echo(build(_page(source, input_format, max_bytes), dist, accept))
+    return Exit.OK
+
+
+def _page(path: Path | None, input_format: str, max_bytes: int) -> Source:
+    """The page named on the command line; None is the newest copy bundled with the tool
+    (the last of sources/manifest.json, with the page's URL)."""
+    from dataclasses import replace
+
+    from scraper import resources, source
+
+    chosen = chosen_format(input_format)
+    if path is not None:
+        return source.read(path, chosen, max_bytes)
+    newest = resources.newest_copy()
+    return replace(source.read(newest.path, chosen or newest.form, max_bytes), url=newest.url)
