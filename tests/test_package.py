@@ -49,9 +49,10 @@ def test_wheel_installs_imports_typechecks_and_upgrades(tmp_path: Path) -> None:
     assert f"Version: {newer}" in metadata and "Requires-Dist" not in metadata
 
     env = tmp_path / "env"
-    _run(sys.executable, "-m", "venv", env)
+    _run(sys.executable, "-m", "venv", "--without-pip", env)  # empty; pip is driven from outside (faster)
     python = env / "bin" / "python"
-    _run(python, "-m", "pip", "install", "--quiet", "--no-index", first)
+    pip: list[str | Path] = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-index"]
+    _run(*pip, first)
     consumer = tmp_path / "consumer.py"
     consumer.write_text(CONSUMER, encoding="utf-8")
     elsewhere = tmp_path / "elsewhere"
@@ -71,7 +72,7 @@ def test_wheel_installs_imports_typechecks_and_upgrades(tmp_path: Path) -> None:
     ]
     _run(*mypy, consumer, cwd=elsewhere)
 
-    _run(python, "-m", "pip", "install", "--quiet", "--no-index", "--upgrade", second)
+    _run(*pip, "--upgrade", second)
     newest = json.loads((DIST / "retention.json").read_text(encoding="utf-8"))
     out = _run(python, "-I", consumer, cwd=elsewhere).split()
     assert out[0] == newer == newest["dataset_version"] and out[3] == str(len(newest["features"]))
