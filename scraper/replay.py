@@ -11,14 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from scraper.errors import fail
-from scraper.resources import Copy, manifest_path, read_manifest
+from scraper.resources import MANIFEST, Copy, manifest_path, read_manifest
 from scraper.source import Source
 
 
 def replay(copies: list[Copy], dist: Path) -> list[str]:
-    """Publish each copy to `dist` in order, as `retention build` would; one report line each."""
+    """Publish each copy to `dist` (empty or missing: a history is replayed whole) in order, as
+    `retention build` would; one report line each."""
     from scraper import source
 
+    if dist.exists() and any(dist.iterdir()):
+        raise fail("replay", "the history is replayed into an empty or missing folder only", str(dist))
     reports = []
     for copy in copies:
         page = replace(source.read(copy.path, copy.form), url=copy.url)
@@ -44,7 +47,7 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
             gates.check(plan.previous, plan.dataset, page.origin, str(dist / "retention.json"))
         stale = sorted(set(copy.accept) - set(held))
         if stale:
-            where = f"{manifest_path()}: copies[{copy.order - 1}].accept"
+            where = f"{copy.path.parent / MANIFEST}: copies[{copy.order - 1}].accept"
             raise fail("manifest", f"accepts a gate the copy no longer trips, remove it: {'; '.join(stale)}", where)
         return builder.execute(plan, dist)
 

@@ -58,7 +58,7 @@ def test_an_accept_no_gate_needs_is_refused(tmp_path: Path, capsys: pytest.Captu
     stale = {"gates": ["footnotes fell from 3 to 0"], "why": "was needed once"}
     march, may = _entry(1, MDX_MARCH, "markdown", None), _entry(2, MD_MAY, "markdown", "2026-05-04", stale)
     code, err = _replay(_manifest(tmp_path / "sources", march, may), tmp_path / "dist", capsys)
-    assert code == 2 and "copies[1].accept" in err and "footnotes fell from 3 to 0" in err
+    assert code == 2 and "sources/manifest.json: copies[1].accept" in err and "footnotes fell from 3 to 0" in err
     assert not (tmp_path / "dist" / "history" / "2.0.0.json").exists()
 
 
@@ -80,3 +80,12 @@ def test_a_manifest_that_misstates_a_copy_is_refused(
     code, err = _replay(_manifest(tmp_path / "sources", march, may), tmp_path / "dist", capsys)
     assert code == 2 and message in err and "Traceback" not in err
     assert not (tmp_path / "dist" / "history" / "2.0.0.json").exists()
+
+
+def test_the_history_is_replayed_into_an_empty_folder_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = _manifest(tmp_path / "sources", _entry(1, MDX_MARCH, "markdown", None))
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "retention.json").write_text("{}")
+    code, err = _replay(manifest, tmp_path / "dist", capsys)
+    assert code == 2 and "empty or missing folder" in err
+    assert (tmp_path / "dist" / "retention.json").read_text() == "{}"
