@@ -117,6 +117,10 @@ def project(dataset_path: Path, where: Path) -> tuple[Path, Dataset]:
 
 def build_wheel(dataset_path: Path, out: Path) -> Path:
     """Generate the project under `out` and build its wheel into `out`; the wheel's path."""
+    import importlib.util
+
+    if importlib.util.find_spec("hatchling") is None:
+        raise fail("package", "the build backend hatchling is not installed: pip install '.[package]'", "hatchling")
     where, data = project(dataset_path, out / "package-src")
     command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--no-index"]
     done = subprocess.run([*command, "--wheel-dir", str(out), str(where)], capture_output=True, text=True)
