@@ -342,12 +342,12 @@ ARRANGEMENTS: Final[Mapping[str, Arrangement]] = MappingProxyType(
     {
         'zdr': Arrangement(
             id='zdr',
-            name='ZDR',
+            name='Zero data retention (ZDR)',
             column='ZDR eligible',
         ),
         'hipaa': Arrangement(
             id='hipaa',
-            name='HIPAA',
+            name='HIPAA readiness',
             column='HIPAA eligible',
         ),
     }
@@ -501,8 +501,8 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
                 Endpoint(
                     path='/v1/messages',
                     requires=Requirement(
-                        kind='other',
-                        name='with browser toolset',
+                        kind='tool',
+                        name='browser',
                         value=None,
                     ),
                 ),
@@ -633,8 +633,8 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
                 Endpoint(
                     path='/v1/messages',
                     requires=Requirement(
-                        kind='other',
-                        name='with computer toolset or tool',
+                        kind='tool',
+                        name='computer',
                         value=None,
                     ),
                 ),
