@@ -36,7 +36,8 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
     from scraper.publish import build as builder
 
     with atomic.locked(dist):
-        plan = builder.plan(page, dist)
+        accepted = f"{'; '.join(copy.accept)} ({copy.why})" if copy.accept else None
+        plan = builder.plan(page, dist, accepted=accepted)
         stated = plan.dataset.source.date if plan.changed else copy.date
         if stated != copy.date:
             raise fail("manifest", f"the manifest dates the copy {copy.date}, the copy says {stated}", str(copy.path))

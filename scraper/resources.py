@@ -67,6 +67,7 @@ class Copy:
     url: str | None
     date: str | None
     accept: tuple[str, ...]
+    why: str | None = None
 
 
 def _copy(raw: Any, folder: Path, where: str) -> Copy:
@@ -81,6 +82,7 @@ def _copy(raw: Any, folder: Path, where: str) -> Copy:
         raise fail("manifest", f"date {date!r} is not YYYY-MM-DD or null", where)
     url, order, digest = raw.get("url"), raw.get("order"), raw.get("sha256")
     accept = _accept(raw.get("accept"), where)
+    why = raw["accept"]["why"] if accept else None
     if not isinstance(order, int):
         raise fail("manifest", f"order {order!r} is not a number", where)
     if digest != hashlib.sha256((folder / name).read_bytes()).hexdigest():
@@ -93,6 +95,7 @@ def _copy(raw: Any, folder: Path, where: str) -> Copy:
         url=url if isinstance(url, str) else None,
         date=date,
         accept=accept,
+        why=why,
     )
 
 

@@ -52,6 +52,10 @@ def test_a_gate_the_manifest_does_not_accept_stops_the_replay(tmp_path: Path, ca
     april = _entry(2, BUNDLED, "text", None, accepted)
     code, err = _replay(_manifest(tmp_path / "sources", march, april), tmp_path / "dist2", capsys)
     assert code == 0, err
+    entry = json.loads((tmp_path / "dist2" / "history" / "manifest.json").read_text(encoding="utf-8"))["2.0.0"]
+    assert entry["accepted"] == "page field(s) filled before and empty now: page.faq (the dump lost the FAQ)"
+    log = (tmp_path / "dist2" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "Published past a plausibility gate: page field(s) filled before and empty now: page.faq" in log
 
 
 def test_an_accept_no_gate_needs_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

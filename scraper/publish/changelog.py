@@ -45,6 +45,8 @@ def _first(data: Dataset) -> list[str]:
 
 def section(version: str, before: Dataset | None, data: Dataset, entry: dict[str, Any] | None) -> str:
     lines = [f"## {version}", "", _origin(entry)]
+    if entry and entry.get("accepted"):
+        lines.append(f"Published past a plausibility gate: {md(str(entry['accepted']))}")
     if before is None:
         return "\n".join([*lines, *_first(data)])
     changes = diff(before, data)

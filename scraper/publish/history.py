@@ -52,14 +52,15 @@ def read_manifest(dist: Path) -> Manifest:
     return value
 
 
-def manifest_entry(source: Source | None, data: Dataset) -> dict[str, Any]:
+def manifest_entry(source: Source | None, data: Dataset, accepted: str | None = None) -> dict[str, Any]:
     """Where a version came from: the copy's file name (None when it was fetched, or for a
     dataset adopted from dist/ as it was), URL, sha256 and the page's own date (None when the
-    copy states none)."""
+    copy states none); `accepted`, when given, says why it passed the plausibility gates it trips."""
     fetched = source is None or source.origin == source.url or "://" in source.origin
     origin = None if fetched or source is None else Path(source.origin).name
     found = data.source
-    return {"date": found.date, "file": origin, "format": found.format, "sha256": found.sha256, "url": found.url}
+    entry = {"date": found.date, "file": origin, "format": found.format, "sha256": found.sha256, "url": found.url}
+    return entry | ({"accepted": accepted} if accepted else {})
 
 
 def manifest_text(manifest: Manifest) -> str:
