@@ -7,6 +7,7 @@ order lives. The replay refuses a manifest whose date disagrees with the copy's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from scraper.resources import MANIFEST, Copy, manifest_path, read_manifest
 from scraper.source import Source
 
 
-def replay(copies: list[Copy], dist: Path) -> list[str]:
+def replay(copies: list[Copy], dist: Path, say: Callable[[str], None] | None = None) -> list[str]:
     """Publish each copy to `dist` (empty or missing: a history is replayed whole) in order, as
     `retention build` would; one report line each."""
     from scraper import source
@@ -26,6 +27,8 @@ def replay(copies: list[Copy], dist: Path) -> list[str]:
     for copy in copies:
         page = replace(source.read(copy.path, copy.form), url=copy.url)
         reports.append(f"{copy.path.name}: {_publish(page, copy, dist)}")
+        if say is not None:  # as each copy is published: a long replay shows its progress
+            say(reports[-1])
     return reports
 
 
@@ -64,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, required=True, help="an empty or missing folder to publish into")
     args = parser.parse_args(argv)
     try:
-        for line in replay(read_manifest(args.manifest), args.dist):
-            print(line)
+        replay(read_manifest(args.manifest), args.dist, lambda line: print(line, flush=True))
     except RetentionError as exc:
         return report(exc)
     return 0
