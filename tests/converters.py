@@ -9,7 +9,10 @@ them without the converters installed; the suffix is the form the tool gives (`.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,6 +79,20 @@ def _inscriptis(page: str) -> str:
     return str(inscriptis.get_text(page))
 
 
+def _dump(*argv: str) -> Callable[[str], str]:
+    """A text browser's dump (w3m, lynx): system programs, not Python packages (apt-get install
+    w3m lynx); without them `make converters` keeps their outputs as they are."""
+
+    def convert(page: str) -> str:
+        with tempfile.NamedTemporaryFile("w", suffix=".html", encoding="utf-8") as handle:
+            handle.write(page)
+            handle.flush()
+            done = subprocess.run([*argv, handle.name], capture_output=True, check=True, env={"LANG": "C.UTF-8"})
+            return done.stdout.decode("utf-8")
+
+    return convert
+
+
 def _html_text(page: str) -> str:
     import html_text
 
@@ -98,6 +115,8 @@ CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
     "get-text": (_get_text, ".txt"),
     "inscriptis": (_inscriptis, ".txt"),
     "html-text": (_html_text, ".txt"),
+    "w3m": (_dump("w3m", "-dump", "-T", "text/html", "-cols", "120", "-O", "UTF-8"), ".txt"),
+    "lynx": (_dump("lynx", "-dump", "-nolist", "-width=120", "-display_charset=UTF-8"), ".txt"),
 }
 KEEPS_TABLE = (
     "html2text",
@@ -124,6 +143,9 @@ def main() -> None:
     for path in copies():
         page = html_render.render(path.read_text(encoding="utf-8"))
         for name, (convert, _) in CONVERTERS.items():
+            if name in ("w3m", "lynx") and shutil.which(name) is None:
+                print(f"{name} is not installed: its outputs are kept as they are", file=sys.stderr)
+                continue
             target = output(path.stem, name)
             target.parent.mkdir(parents=True, exist_ok=True)
             text = convert(page)

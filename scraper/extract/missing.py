@@ -15,8 +15,11 @@ from scraper.source import Source
 from scraper.vocabulary import ENGLISH
 
 _KEEPERS = "a converter that keeps tables (html2text, markdownify, pandoc -t gfm) or the page's HTML or Markdown"
+# the header: "Feature", "Endpoint", then "... eligible" on that line or, when a dump wrapped the
+# column titles (w3m), on the next
 _HEAD = re.compile(
-    rf"^[ \t|]*{ENGLISH.feature_column}([ \t|]*){ENGLISH.endpoint_column}[ \t|]*\S.*?{ENGLISH.eligible_suffix.strip()}",
+    rf"^[ \t|]*{ENGLISH.feature_column}([ \t|]*){ENGLISH.endpoint_column}[ \t|]*\S[^\n]*?(?:\n[^\n]*?)??"
+    rf"{ENGLISH.eligible_suffix.strip()}",
     re.MULTILINE | re.IGNORECASE,
 )
 _ONE_A_LINE = re.compile(
