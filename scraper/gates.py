@@ -46,7 +46,23 @@ def footnotes_collapsed(old: Dataset, new: Dataset) -> str | None:
     return None
 
 
-GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed]
+def preflight_ids_gone(old: Dataset, new: Dataset) -> str | None:
+    """A preflight table entry names a feature the published dataset has and the new one lacks:
+    every request using it would turn from judged to unknown without anyone deciding."""
+    from scraper.preflight.surface import feature_ids
+
+    had, has = {f.id for f in old.features}, {f.id for f in new.features}
+    gone: dict[str, list[str]] = {}
+    for kind, part, fid in feature_ids():
+        if fid in had and fid not in has:
+            gone.setdefault(fid, []).append(f"{kind} {part!r}")
+    named = [f"{fid} ({', '.join(entries[:2])}{', ...' if len(entries) > 2 else ''})" for fid, entries in gone.items()]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    table = "the preflight table (scraper/preflight/surface.py)"
+    return f"{table} names rows the new dataset lacks: {'; '.join(named[:3])}{more}" if named else None
+
+
+GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed, preflight_ids_gone]
 
 
 def check(old: Dataset | None, new: Dataset, where: str, published: str = "the published dataset") -> None:

@@ -43,7 +43,7 @@ def test_the_same_data_passes() -> None:
 
 
 def test_row_count_drop_over_a_fifth_is_refused_but_a_small_drop_is_not() -> None:
-    gates.check(OLD, with_features(OLD, 24), "dist")  # 20% fewer: allowed
+    assert gates.rows_dropped(OLD, with_features(OLD, 24)) is None  # 20% fewer: allowed by this gate
     assert "shrank from 30 to 23" in refusal(with_features(OLD, 23))
 
 
@@ -60,3 +60,12 @@ def test_more_than_half_the_statuses_changing_is_refused() -> None:
 def test_footnote_collapse_is_refused() -> None:
     assert "footnotes fell from 3 to 0" in refusal(OLD.model_copy(update={"footnotes": []}))
     gates.check(OLD, OLD.model_copy(update={"footnotes": OLD.footnotes[:2]}), "dist")
+
+
+def test_a_row_the_preflight_table_names_cannot_vanish_silently() -> None:
+    without = OLD.model_copy(update={"features": [f for f in OLD.features if f.id != "batch_processing"]})
+    message = refusal(without)
+    assert "preflight table" in message and "batch_processing (endpoint '/v1/messages/batches/**'" in message
+    unnamed = OLD.model_copy(update={"features": [f for f in OLD.features if f.id != "messages_api"][:-1]})
+    assert "mcp_connector" in refusal(unnamed)
+    gates.check(None, without, "dist")  # a first publish has no published ids to lose
