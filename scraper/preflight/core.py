@@ -84,7 +84,10 @@ def normalise_endpoint(target: str) -> str:
     text = target.strip().split("#", 1)[0].split("?", 1)[0]
     if "://" in text:
         text = text.split("://", 1)[1].partition("/")[2]
-    return "/" + "/".join(segment for segment in text.split("/") if segment)
+    segments = [segment for segment in text.split("/") if segment]
+    if segments and not text.startswith("/") and "." in segments[0]:
+        segments = segments[1:]  # a host without a scheme: api.anthropic.com/v1/messages
+    return "/" + "/".join(segments)
 
 
 def endpoint_pattern(patterns: Iterable[str], path: str) -> str | None:
@@ -139,7 +142,7 @@ def _empty(value: object) -> bool:
     return value is None or value is False or value in ("", [], {})
 
 
-def _unversioned(kind: str) -> str:
+def unversioned(kind: str) -> str:
     """`web_fetch_20250910` -> `web_fetch`: drop a trailing `_YYYYMMDD`."""
     head, sep, tail = kind.rpartition("_")
     return head if sep and len(tail) == 8 and tail.isdigit() else kind
@@ -201,7 +204,7 @@ def _tools(table: Table, value: Any) -> list[Part]:
     parts: list[Part] = []
     for tool in value if isinstance(value, list) else [value]:
         kind = str(tool.get("type") or "custom") if isinstance(tool, dict) else "(not an object)"
-        parts.append((f"tool `{kind}`", table["tool"].get(_unversioned(kind))))
+        parts.append((f"tool `{kind}`", table["tool"].get(unversioned(kind))))
         parts += _fields(table, tool) if isinstance(tool, dict) else []
     return parts
 
@@ -209,7 +212,7 @@ def _tools(table: Table, value: Any) -> list[Part]:
 def _edits(table: Table, value: Any) -> list[Part]:
     edits = value if isinstance(value, list) else [value]
     kinds = [str(e.get("type")) if isinstance(e, dict) else "?" for e in edits]
-    return [(f"context edit `{kind}`", table["edit"].get(_unversioned(kind))) for kind in kinds]
+    return [(f"context edit `{kind}`", table["edit"].get(unversioned(kind))) for kind in kinds]
 
 
 def _betas(table: Table, value: Any) -> list[Part]:

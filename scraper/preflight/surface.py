@@ -193,6 +193,7 @@ BETAS: dict[str, str] = {
     "computer-use-2025-01-24": "computer_use",
     "computer-use-2025-11-24": "computer_use",
     "code-execution-2025-05-22": "code_execution",
+    "code-execution-2025-08-25": "code_execution",
     "mcp-client-2025-04-04": "mcp_connector",
     "mcp-client-2025-11-20": "mcp_connector",
     "mcp-client-2026-09-15": "mcp_connector",
