@@ -31,7 +31,7 @@ Preflight, before a request is sent (the same code as `retention preflight`):
 # The request judge, shared byte for byte by `retention preflight` and the constants module.
 #
 # dist/retention_constants.py embeds this whole file right after its own docstring (see
-# scraper/render_python.py), so it has no docstring of its own and its first statement is the
+# scraper/render/python.py), so it has no docstring of its own and its first statement is the
 # `from __future__` import. At run time it imports only `types` (the constants module loads in a
 # few milliseconds with the standard library alone); type checkers read the names below.
 # A request is classified part by part through the surface table (scraper/preflight/surface.py),
@@ -106,7 +106,6 @@ UNLISTED = "unlisted"
 MESSAGES = "/v1/messages"
 BATCHES = "/v1/messages/batches"
 ENVELOPE = ("method", "url", "path", "headers", "body")
-STATUS_WORDS = MappingProxyType({"yes": "Yes", "qualified": "Yes (qualified)", "no": "No"})
 
 
 def normalise_endpoint(target: str) -> str:
@@ -336,10 +335,11 @@ class Verdict(Record):
         return [use.id for use in self.features if use.status not in ("yes", "qualified")]
 
 
-def _use(row: _Row, arrangement: str, column: str, notes: Mapping[int, str], parts: list[str]) -> Use:
+def _use(row: _Row, arrangement: str, words: Mapping[str, str], notes: Mapping[int, str], parts: list[str]) -> Use:
     cell = row.eligibility[arrangement]
-    word = {"yes": "allowed", "qualified": "allowed with conditions"}.get(cell.status, "not allowed")
-    reason = f"{word}: {column} is {STATUS_WORDS.get(cell.status, cell.status)} for {row.name} (page row {row.name!r})"
+    verdict = {"yes": "allowed", "qualified": "allowed with conditions"}.get(cell.status, "not allowed")
+    said = words.get(cell.status, cell.status)
+    reason = f"{verdict}: {words['column']} is {said} for {row.name} (page row {row.name!r})"
     cited = tuple((n, notes[n]) for n in cell.footnotes if n in notes)
     return Use(row.id, row.name, cell.status, cited, reason, row.details, tuple(parts))
 
@@ -349,17 +349,18 @@ def judge(
     notes: Mapping[int, str],
     parts: Iterable[Part],
     arrangement: str,
-    column: str,
+    words: Mapping[str, str],
     beta_rule: str | None = None,
     allow_unknown: bool = False,
     version: str = "",
     endpoint: str = "",
 ) -> Verdict:
-    """The verdict on classified parts. `column` is the arrangement's column title ("ZDR eligible");
-    `beta_rule`, when the arrangement excludes betas the page does not list, is the page's words."""
+    """The verdict on classified parts. `words` are the page's: the arrangement's `column` ("ZDR
+    eligible") and `label` ("ZDR"), and the word for each status ("no": "No"); `beta_rule`, when
+    the arrangement excludes the betas the page does not list, is the page's sentence saying so."""
     table = list(rows)
     known = {row.id for row in table}
-    label = column.removesuffix(" eligible")
+    label = words["label"]
     used: dict[str, list[str]] = {}
     unknown, refused = [], []
     for part, cls in parts:
@@ -372,7 +373,7 @@ def judge(
             unknown.append((part, f"uses {part}, {why}: not known to be eligible under {label}"))
         elif cls != NEUTRAL:
             used.setdefault(cls, []).append(part)
-    uses = tuple(_use(row, arrangement, column, notes, used[row.id]) for row in table if row.id in used)
+    uses = tuple(_use(row, arrangement, words, notes, used[row.id]) for row in table if row.id in used)
     forbidden = any(use.status not in ("yes", "qualified") for use in uses)
     allowed = not forbidden and not refused and (allow_unknown or not unknown)
     return Verdict(version, arrangement, endpoint, allowed, uses, tuple(unknown), tuple(refused))
@@ -1548,6 +1549,30 @@ BETA_RULES: Final[Mapping[str, str | None]] = MappingProxyType(
 )
 """Per arrangement, the page's words when it excludes the beta features it does not list."""
 
+PAGE_WORDS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        'zdr': MappingProxyType(
+            {
+                'column': 'ZDR eligible',
+                'label': 'ZDR',
+                'no': 'No',
+                'qualified': 'Yes (qualified)',
+                'yes': 'Yes',
+            }
+        ),
+        'hipaa': MappingProxyType(
+            {
+                'column': 'HIPAA eligible',
+                'label': 'HIPAA',
+                'no': 'No',
+                'qualified': 'Yes (qualified)',
+                'yes': 'Yes',
+            }
+        ),
+    }
+)
+"""Per arrangement, the page's words a reason quotes: column, label and the word for each status."""
+
 
 def status(feature_id: str, arrangement: str) -> Status:
     """The status of feature `feature_id` under `arrangement` ("zdr", "hipaa", ...).
@@ -1585,14 +1610,15 @@ def check_request(
     part the page does not list is in `.unknown` and makes the request NOT allowed, unless
     `allow_unknown`. Raises KeyError for an unknown arrangement, ValueError for a bad envelope.
     """
-    column = _arrangement(arrangement).column
+    _arrangement(arrangement)
     envelope = split_envelope(body)
     target, pairs, payload = envelope if envelope is not None else (None, [], body)
     where = normalise_endpoint(endpoint or target or implied_endpoint(payload))
     parts = classify(SURFACE, payload, where, beta_values([*pairs, *header_pairs(headers)]))
     notes = {number: note.text for number, note in FOOTNOTES.items()}
     rule = BETA_RULES[arrangement]
-    return judge(FEATURES.values(), notes, parts, arrangement, column, rule, allow_unknown, DATASET_VERSION, where)
+    words = PAGE_WORDS[arrangement]
+    return judge(FEATURES.values(), notes, parts, arrangement, words, rule, allow_unknown, DATASET_VERSION, where)
 
 
 def blocked_features(

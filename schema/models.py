@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schema.span import Span
+
 SCHEMA_VERSION = "1.0.0"
 
 Status = Literal["yes", "qualified", "no"]
@@ -20,13 +22,6 @@ SourceFormat = Literal["text", "html", "markdown"]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Span(Model):
-    """Where a value was read: 1-based line and column of the source."""
-
-    line: int = Field(ge=1)
-    col: int = Field(ge=1)
 
 
 class Source(Model):

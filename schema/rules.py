@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from schema.models import Dataset, Span
+from schema.models import Dataset
+from schema.span import Span
 
 
 @dataclass(frozen=True)

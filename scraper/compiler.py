@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from schema import rules
 from schema.models import Dataset
-from scraper import frontends
-from scraper.errors import Problem, RetentionError
+from scraper import frontends, validate
 from scraper.extract import extract
 from scraper.source import Source
-
-
-def locate(finding: rules.Finding, origin: str, in_source: bool) -> Problem:
-    """A rule finding as a located problem: page line:col when compiling, JSON path otherwise."""
-    if in_source and finding.span is not None:
-        where = f"{origin}:{finding.span.line}:{finding.span.col}"
-    else:
-        where = f"{origin}: {finding.path}"
-    return Problem(finding.rule, finding.message, where)
-
-
-def check(dataset: Dataset, origin: str, in_source: bool) -> None:
-    """Raise RetentionError listing every rule the dataset breaks."""
-    problems = [locate(f, origin, in_source) for f in rules.check(dataset)]
-    if problems:
-        raise RetentionError(problems)
 
 
 def compile_source(source: Source) -> Dataset:
     """Parse, extract and check one page; raises RetentionError with every problem found."""
     dataset = extract(source, frontends.parse(source))
-    check(dataset, source.origin, in_source=True)
+    validate.check(dataset, source.origin, in_source=True)
     return dataset

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from schema.models import Dataset
 from scraper import compiler, dataset_io, source
-from scraper.source import DEFAULT_MAX_BYTES
+from scraper.source import DEFAULT_MAX_BYTES, Format
 
 
 def is_dataset(text: str) -> bool:
-    """A JSON object carrying `schema_version` is a dataset; anything else is a page."""
-    if not text.lstrip().startswith("{"):
-        return False
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
-        return False
-    return isinstance(value, dict) and "schema_version" in value
+    """A JSON object is read as a dataset (and refused as one if it is not); anything else is a
+    page. No page form starts with `{`."""
+    return text.lstrip().startswith("{")
 
 
-def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, fmt: Format | None = None) -> Dataset:
     """The dataset at `path`, schema- and rule-checked; a page is compiled (which checks it)."""
-    src = source.read(path, None, max_bytes)
-    if not is_dataset(src.text):
-        return compiler.compile_source(src)
-    data = dataset_io.loads(src.text, src.origin)
-    compiler.check(data, src.origin, in_source=False)
-    return data
+    src = source.read(path, fmt, max_bytes)
+    if fmt is None and is_dataset(src.text):
+        return dataset_io.loads(src.text, src.origin)
+    return compiler.compile_source(src)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scraper.source import Span
+from schema.span import Span
 
 
 @dataclass(frozen=True)

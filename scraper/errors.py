@@ -38,6 +38,11 @@ class RetentionError(Exception):
         self.code = code
 
 
+def at(origin: str, line: int, col: int) -> str:
+    """The one spelling of a place in a file: `origin:line:col` (1-based)."""
+    return f"{origin}:{line}:{col}"
+
+
 def fail(kind: str, message: str, where: str, code: Exit = Exit.BAD_INPUT) -> RetentionError:
     """Build a single-problem error, ready to raise."""
     return RetentionError([Problem(kind, message, where)], code)

@@ -132,14 +132,22 @@ class Clock:
 
 
 def check_url(url: str, host: str | None = None) -> None:
-    """Refuse what the job must not fetch: not https (loopback http excepted), or another host."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise fail("fetch", "not an http(s) URL", url, Exit.FETCH_FAILED)
-    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
-        raise fail("fetch", "plain http is refused (https only, except to a loopback address)", url, Exit.FETCH_FAILED)
-    if host is not None and parts.hostname != host:
-        raise fail("fetch", f"redirect to another host ({parts.hostname}) refused", url, Exit.FETCH_FAILED)
+    """Refuse what the job must not fetch: not https (loopback http excepted), or another host.
+
+    The URL the user gave (`host` None) is a usage error when refused (exit 2); a redirect's
+    target is a failed fetch (exit 3)."""
+    code = Exit.BAD_INPUT if host is None else Exit.FETCH_FAILED
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError as err:
+        raise fail("url", f"malformed URL ({err})", url, code) from None
+    if parts.scheme not in ("http", "https") or not hostname:
+        raise fail("url", "not an http(s) URL", url, code)
+    if parts.scheme == "http" and hostname not in LOOPBACK:
+        raise fail("url", "plain http is refused (https only, except to a loopback address)", url, code)
+    if host is not None and hostname != host:
+        raise fail("fetch", f"redirect to another host ({hostname}) refused", url, code)
 
 
 def fetch(url: str, validators: Validators | None = None, limits: Limits | None = None) -> Fetched:

@@ -8,19 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from scraper.errors import fail
+from schema.span import Span
+from scraper.errors import at, fail
 
 Format = Literal["text", "html", "markdown"]
 FORMATS: tuple[Format, ...] = ("text", "html", "markdown")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Span:
-    """A 1-based line and column in the source text."""
-
-    line: int
-    col: int
 
 
 @dataclass(frozen=True)
@@ -34,7 +27,7 @@ class Source:
     url: str | None = None
 
     def where(self, span: Span) -> str:
-        return f"{self.origin}:{span.line}:{span.col}"
+        return at(self.origin, span.line, span.col)
 
 
 def _decode(raw: bytes, origin: str) -> str:
@@ -43,12 +36,12 @@ def _decode(raw: bytes, origin: str) -> str:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise fail("encoding", f"not UTF-8 (byte 0x{raw[err.start]:02x})", f"{origin}:{line}:{col}") from None
+        raise fail("encoding", f"not UTF-8 (byte 0x{raw[err.start]:02x})", at(origin, line, col)) from None
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        raise fail("encoding", "NUL byte in input", f"{origin}:{line}:{col}")
+        raise fail("encoding", "NUL byte in input", at(origin, line, col))
     return text.removeprefix("\ufeff")
 
 

@@ -117,8 +117,8 @@ def peak_rss_mb(dist: Path) -> float:
 
 
 def history_rows() -> list[tuple[str, float, str]]:
-    from scraper import changelog
     from scraper.dataset_io import loads
+    from scraper.publish import changelog
 
     base = loads((GOLDEN / "bundled.json").read_text(encoding="utf-8"), "golden")
     rows = []

@@ -11,7 +11,7 @@ import pytest
 from schema.diff import Change, diff, highest
 from schema.models import Dataset
 from scraper import dataset_io, frontends
-from scraper.diff_report import escape, render
+from scraper.render.reports import escape, render
 from tests.conftest import BUNDLED, CliRun, compile_text
 from tests.diff_pages import april, edit, edit_feature, feature, march, may, may_text
 
@@ -248,4 +248,4 @@ def test_published_history_tells_the_real_story() -> None:
     assert manifest[first]["file"] == "en-mdx-2026-03.md"
     log = (dist / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "Arrangement added: HIPAA readiness" in log and "Feature added: Advisor tool" in log
-    assert dataset_io.read(dist / "retention.json").source.sha256 == april().source.sha256
+    assert dataset_io.load_dataset(dist / "retention.json").source.sha256 == april().source.sha256

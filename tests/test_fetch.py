@@ -25,10 +25,12 @@ def server() -> Iterator[Server]:
         yield state
 
 
-def refused(url: str, limits: Limits = FAST, validators: Validators | None = None) -> str:
+def refused(
+    url: str, limits: Limits = FAST, validators: Validators | None = None, code: Exit = Exit.FETCH_FAILED
+) -> str:
     with pytest.raises(RetentionError) as info:
         fetch(url, validators, limits)
-    assert info.value.code == Exit.FETCH_FAILED
+    assert info.value.code == code
     (problem,) = info.value.problems
     return str(problem)
 
@@ -125,9 +127,11 @@ def test_redirects_stay_on_the_same_host(server: Server) -> None:
     assert "another host" in message and "localhost" in message
 
 
-@pytest.mark.parametrize("url", ["http://example.com/page", "ftp://127.0.0.1/page", "file:///etc/passwd", "page"])
-def test_only_https_or_loopback_http(url: str) -> None:
-    assert url in refused(url)
+@pytest.mark.parametrize(
+    "url", ["http://example.com/page", "ftp://127.0.0.1/page", "file:///etc/passwd", "page", "https://[::1/page"]
+)
+def test_a_url_that_may_not_be_fetched_is_a_usage_error(url: str) -> None:
+    assert url in refused(url, code=Exit.BAD_INPUT)
 
 
 def test_format_from_content_type_or_url() -> None:

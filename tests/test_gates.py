@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from schema.models import Dataset, Eligibility
-from scraper import gates
 from scraper.dataset_io import loads
 from scraper.errors import Exit, RetentionError
+from scraper.publish import gates
 from tests.conftest import GOLDEN
 
 OLD = loads((GOLDEN / "bundled.json").read_text(encoding="utf-8"), "golden")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scraper import dataset_io, source, versioning
-from scraper.builder import build
+from scraper import dataset_io, source
 from scraper.errors import RetentionError
+from scraper.publish import versioning
+from scraper.publish.build import build
 from tests import dumps, md_table
 from tests.conftest import BUNDLED, MD_MAY
 from tests.diff_pages import april, march_text, may_text
@@ -54,7 +55,7 @@ def test_versions_follow_severity(story: tuple[Path, list[str], dict[str, dict[s
     assert "published dataset 2.0.0" in reports[5]  # Tool search narrowed again: major
     names = sorted(p.name for p in (dist / "history").iterdir())
     assert names == ["1.0.0.json", "1.1.0.json", "1.2.0.json", "1.2.1.json", "2.0.0.json", "manifest.json"]
-    assert dataset_io.read(dist / "retention.json").dataset_version == "2.0.0"
+    assert dataset_io.load_dataset(dist / "retention.json").dataset_version == "2.0.0"
 
 
 def test_same_input_twice_writes_nothing(story: tuple[Path, list[str], dict[str, dict[str, bytes]]]) -> None:

@@ -14,7 +14,7 @@ from schema.models import Dataset
 from scraper.dataset_io import loads
 from scraper.preflight import core, surface
 from scraper.preflight.request import evaluate
-from scraper.render_python import preflight_code, render_python
+from scraper.render.python import preflight_code, render_python
 from tests.conftest import GOLDEN, CliRun
 
 DATA = loads((GOLDEN / "bundled.json").read_text(encoding="utf-8"), "golden")

@@ -27,7 +27,7 @@ from anthropic.types.beta import message_create_params as beta_create
 
 from scraper.preflight import core
 from scraper.preflight.surface import BETAS, BLOCKS, EDITS, ENDPOINTS, PARAMS, SOURCES, TOOLS
-from scraper.render_python import render_python
+from scraper.render.python import render_python
 from tests.test_preflight import DATA, PLAIN
 
 

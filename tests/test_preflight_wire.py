@@ -21,7 +21,7 @@ import anthropic
 import httpx2
 import pytest
 
-from scraper.render_python import render_python
+from scraper.render.python import render_python
 from tests.conftest import GOLDEN, CliRun
 from tests.test_preflight import DATA
 

@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-from scraper.publish import locked, publish
+from scraper.publish.atomic import locked, publish
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def test_a_second_run_waits_for_the_lock(tmp_path: Path) -> None:
 CHILD = """
 import sys, json
 from pathlib import Path
-from scraper.publish import publish
+from scraper.publish.atomic import publish
 dist, old, new = Path(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
 print("ready", flush=True)
 while True:

@@ -16,8 +16,8 @@ from schema import rules
 from schema.models import Dataset
 from scraper import dataset_io
 from scraper.render import outputs, render
-from scraper.render_markdown import LABELS
-from scraper.render_text import md
+from scraper.render.escape import md
+from scraper.render.markdown import LABELS
 from tests.conftest import GOLDEN
 from tests.test_render_python import PAYLOADS, bundled, hostile, zdr_only
 
@@ -123,7 +123,7 @@ def test_bundled_copy_matches_golden_page() -> None:
 
 
 def test_published_page_is_rendered_from_the_published_dataset() -> None:
-    published = dataset_io.read(REPO / "dist" / "retention.json")
+    published = dataset_io.load_dataset(REPO / "dist" / "retention.json")
     assert (REPO / "dist" / PAGE).read_text(encoding="utf-8") == outputs(published)[PAGE]
 
 

@@ -17,7 +17,7 @@ from schema.models import Dataset
 from scraper import dataset_io
 from scraper.errors import RetentionError
 from scraper.render import outputs, render
-from scraper.render_literal import check_module, py_literal
+from scraper.render.literal import check_module, py_literal
 from tests.conftest import GOLDEN
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ REFUSED = ["line\nbreak", "bidi \u202e reversed", "zero\u200bwidth", "tab\there"
 
 
 def bundled() -> Dataset:
-    return dataset_io.read(GOLDEN / "bundled.json")
+    return dataset_io.load_dataset(GOLDEN / "bundled.json")
 
 
 def hostile(base: Dataset) -> Dataset:
@@ -158,7 +158,7 @@ def test_bundled_copy_matches_golden_module() -> None:
 
 
 def test_published_module_is_rendered_from_the_published_dataset() -> None:
-    published = dataset_io.read(REPO / "dist" / "retention.json")
+    published = dataset_io.load_dataset(REPO / "dist" / "retention.json")
     assert (REPO / "dist" / MODULE).read_text(encoding="utf-8") == outputs(published)[MODULE]
 
 

@@ -1,7 +1,7 @@
 # The request judge, shared byte for byte by `retention preflight` and the constants module.
 #
 # dist/retention_constants.py embeds this whole file right after its own docstring (see
-# scraper/render_python.py), so it has no docstring of its own and its first statement is the
+# scraper/render/python.py), so it has no docstring of its own and its first statement is the
 # `from __future__` import. At run time it imports only `types` (the constants module loads in a
 # few milliseconds with the standard library alone); type checkers read the names below.
 # A request is classified part by part through the surface table (scraper/preflight/surface.py),
@@ -76,7 +76,6 @@ UNLISTED = "unlisted"
 MESSAGES = "/v1/messages"
 BATCHES = "/v1/messages/batches"
 ENVELOPE = ("method", "url", "path", "headers", "body")
-STATUS_WORDS = MappingProxyType({"yes": "Yes", "qualified": "Yes (qualified)", "no": "No"})
 
 
 def normalise_endpoint(target: str) -> str:
@@ -306,10 +305,11 @@ class Verdict(Record):
         return [use.id for use in self.features if use.status not in ("yes", "qualified")]
 
 
-def _use(row: _Row, arrangement: str, column: str, notes: Mapping[int, str], parts: list[str]) -> Use:
+def _use(row: _Row, arrangement: str, words: Mapping[str, str], notes: Mapping[int, str], parts: list[str]) -> Use:
     cell = row.eligibility[arrangement]
-    word = {"yes": "allowed", "qualified": "allowed with conditions"}.get(cell.status, "not allowed")
-    reason = f"{word}: {column} is {STATUS_WORDS.get(cell.status, cell.status)} for {row.name} (page row {row.name!r})"
+    verdict = {"yes": "allowed", "qualified": "allowed with conditions"}.get(cell.status, "not allowed")
+    said = words.get(cell.status, cell.status)
+    reason = f"{verdict}: {words['column']} is {said} for {row.name} (page row {row.name!r})"
     cited = tuple((n, notes[n]) for n in cell.footnotes if n in notes)
     return Use(row.id, row.name, cell.status, cited, reason, row.details, tuple(parts))
 
@@ -319,17 +319,18 @@ def judge(
     notes: Mapping[int, str],
     parts: Iterable[Part],
     arrangement: str,
-    column: str,
+    words: Mapping[str, str],
     beta_rule: str | None = None,
     allow_unknown: bool = False,
     version: str = "",
     endpoint: str = "",
 ) -> Verdict:
-    """The verdict on classified parts. `column` is the arrangement's column title ("ZDR eligible");
-    `beta_rule`, when the arrangement excludes betas the page does not list, is the page's words."""
+    """The verdict on classified parts. `words` are the page's: the arrangement's `column` ("ZDR
+    eligible") and `label` ("ZDR"), and the word for each status ("no": "No"); `beta_rule`, when
+    the arrangement excludes the betas the page does not list, is the page's sentence saying so."""
     table = list(rows)
     known = {row.id for row in table}
-    label = column.removesuffix(" eligible")
+    label = words["label"]
     used: dict[str, list[str]] = {}
     unknown, refused = [], []
     for part, cls in parts:
@@ -342,7 +343,7 @@ def judge(
             unknown.append((part, f"uses {part}, {why}: not known to be eligible under {label}"))
         elif cls != NEUTRAL:
             used.setdefault(cls, []).append(part)
-    uses = tuple(_use(row, arrangement, column, notes, used[row.id]) for row in table if row.id in used)
+    uses = tuple(_use(row, arrangement, words, notes, used[row.id]) for row in table if row.id in used)
     forbidden = any(use.status not in ("yes", "qualified") for use in uses)
     allowed = not forbidden and not refused and (allow_unknown or not unknown)
     return Verdict(version, arrangement, endpoint, allowed, uses, tuple(unknown), tuple(refused))

@@ -12,25 +12,29 @@ from pathlib import Path
 from typing import Any
 
 from schema.models import Arrangement, Dataset
-from scraper.errors import fail
+from scraper.errors import at, fail
 from scraper.preflight import core
 from scraper.preflight.surface import SURFACE
 
 
 def read_request(path: Path, max_bytes: int) -> tuple[dict[str, Any], str]:
     """The request JSON object in a file (or `-`), and where it came from."""
-    from scraper import source
+    from scraper import dataset_io, source
 
     page = source.read(path, "text", max_bytes)
-    try:
-        request = json.loads(page.text)
-    except json.JSONDecodeError as err:
-        raise fail("json", f"request is not JSON: {err.msg}", f"{page.origin}:{err.lineno}:{err.colno}") from None
-    except RecursionError:
-        raise fail("json", "request is nested too deeply", f"{page.origin}:1:1") from None
+    request = dataset_io.parse_json(page.text, page.origin, "request")
     if not isinstance(request, dict):
-        raise fail("request", f"request must be a JSON object, not {type(request).__name__}", f"{page.origin}:1:1")
+        raise fail("request", f"request must be a JSON object, not {type(request).__name__}", at(page.origin, 1, 1))
     return request, page.origin
+
+
+def page_words(arrangement: Arrangement) -> dict[str, str]:
+    """The page's words a reason quotes: column, label ("ZDR") and the word for each status."""
+    from scraper.vocabulary import ENGLISH
+
+    words = {status: word for word, status in reversed(ENGLISH.statuses.items())}
+    label = ENGLISH.arrangement_prefix(arrangement.column) or arrangement.column
+    return {**words, "column": arrangement.column, "label": label}
 
 
 def beta_rule(arrangement: Arrangement) -> str | None:
@@ -63,7 +67,8 @@ def evaluate(
     notes = {n.number: n.text for n in data.footnotes}
     rule = beta_rule(chosen)
     version = data.dataset_version
-    return core.judge(data.features, notes, parts, arrangement, chosen.column, rule, allow_unknown, version, where)
+    words = page_words(chosen)
+    return core.judge(data.features, notes, parts, arrangement, words, rule, allow_unknown, version, where)
 
 
 def as_json(verdict: core.Verdict) -> str:

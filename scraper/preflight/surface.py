@@ -4,7 +4,7 @@ Each entry maps one part (an endpoint, a top-level parameter, a tool type withou
 suffix, a content block type, a block's source, a context-management edit, a field on blocks
 and tools, an `anthropic-beta` value) to one of:
 - a feature id of the dataset (a stable id: `retention build` refuses to publish a dataset that
-  drops an id named here which the published dataset has, see scraper/gates.py);
+  drops an id named here which the published dataset has, see scraper/publish/gates.py);
 - NEUTRAL: plain use of the Messages API that no row of the page is about (`model`, text);
 - UNLISTED: decided, but the page does not list it, so it is judged as unknown (not allowed).
 A part the table does not name at all is unknown too. `tests/test_preflight_sdk.py` checks the

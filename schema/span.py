@@ -1,0 +1,22 @@
+"""Span: where a value was read (1-based line and column). The one span type of the project.
+
+Front ends make thousands of spans, so this is a plain frozen dataclass (cheap to build, no
+pydantic import); pydantic validates it wherever a dataset carries one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from annotated_types import Ge
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a value was read: 1-based line and column of the source."""
+
+    __pydantic_config__ = {"extra": "forbid"}  # noqa: RUF012  (read by pydantic, never mutated)
+
+    line: Annotated[int, Ge(1)]
+    col: Annotated[int, Ge(1)]

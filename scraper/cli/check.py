@@ -1,0 +1,112 @@
+"""`retention check`: the scheduled job. Acquire the page, compile it, compare with dist/, report."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, OUTPUT, chosen_format, dist_option, emit, output_format
+from scraper.errors import Exit
+
+if TYPE_CHECKING:
+    from scraper.publish.build import Plan
+    from scraper.source import Source
+
+FETCH_STATE = "history/fetch.json"
+
+
+@click.command("check")
+@click.argument("source", required=False, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--url", help="Fetch the page from URL (https; plain http only to a loopback address).")
+@dist_option("The published folder to compare with (and publish to, with --publish).")
+@click.option("--publish", is_flag=True, help="When the page changed, publish the new version to DIST.")
+@ACCEPT
+@output_format(
+    ["text", "markdown", "json"], "Form of the report: text, markdown (a pull-request body) or json change records."
+)
+@OUTPUT
+@INPUT_FORMAT
+@click.option(
+    "--deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds for the whole fetch."
+)
+@MAX_BYTES
+def check_cmd(
+    source: Path | None,
+    url: str | None,
+    dist: Path,
+    publish: bool,
+    accept: bool,
+    fmt: str,
+    output: Path | None,
+    input_format: str,
+    deadline: float,
+    max_bytes: int,
+) -> int:
+    """The scheduled job: acquire the page, compile and validate it, diff it against DIST/retention.json.
+
+    The page is SOURCE (a file), or fetched from --url; with neither, the live page is fetched.
+    Fetching sends the ETag / Last-Modified kept in DIST/history/fetch.json, so an unchanged page
+    costs a 304. The report says what changed; DIST is left untouched unless --publish is given,
+    which publishes the new version exactly as `retention build` does (history, changelog).
+    Exit 0 unchanged, 1 changed, 2 bad input, 3 could not fetch, 4 refused to publish
+    (a plausibility gate; --accept overrides).
+
+    Example: retention check --url https://platform.claude.com/docs/en/manage-claude/api-and-data-retention
+    """
+    from scraper.publish import build as builder
+    from scraper.publish.atomic import locked
+
+    if source is not None and url is not None:
+        raise click.UsageError("give SOURCE or --url, not both")
+    acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
+    if acquired is None:
+        emit(f"{url or 'the page'}: not modified since the last publish (HTTP 304); no changes\n", output)
+        return Exit.OK
+    src, extra = acquired
+    with locked(dist) if publish else nullcontext():
+        plan = builder.plan(src, dist, extra)
+        emit(_report(plan, fmt), output)
+        if publish and plan.changed:
+            click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
+    return Exit.CHANGED if plan.changed else Exit.OK
+
+
+def _acquire(
+    source: Path | None, url: str | None, dist: Path, deadline: float, max_bytes: int, input_format: str
+) -> tuple[Source, dict[str, str]] | None:
+    """The page and the fetch state to publish with it; None when the server says 304."""
+    from scraper import fetch, resources
+    from scraper.publish import build as builder
+    from scraper.source import read
+
+    if source is not None:
+        return read(source, chosen_format(input_format), max_bytes), {}
+    url = url or resources.BUNDLED_URL
+    known = fetch.Validators.read(dist / FETCH_STATE)
+    published = builder.published(dist)
+    if known is not None and (published is None or published.source.sha256 != known.sha256):
+        known = None
+    got = fetch.fetch(url, known, fetch.Limits(deadline=deadline, max_bytes=max_bytes))
+    if got.source is None:
+        return None
+    return got.source, {FETCH_STATE: got.validators.text()}
+
+
+def _report(plan: Plan, fmt: str) -> str:
+    """The diff against what is published; before the first publish, against an empty dataset."""
+    from schema.diff import diff
+    from scraper.render import reports as diff_report
+
+    new = plan.dataset
+    old = plan.previous or new.model_copy(
+        update={"arrangements": [], "features": [], "footnotes": [], "dataset_version": "0.0.0"}
+    )
+    changes = plan.changes if plan.previous else diff(old, new)
+    if plan.changed:
+        heading = f"API and data retention: dataset {old.dataset_version} -> {new.dataset_version}"
+    else:
+        heading = f"API and data retention: unchanged (dataset {new.dataset_version})"
+    return diff_report.render(fmt, changes, old, new, heading)

@@ -1,0 +1,57 @@
+"""`retention compile` and `retention validate`: one page or one dataset, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from scraper.cli.options import INPUT_FORMAT, MAX_BYTES, OUTPUT, chosen_format, emit
+from scraper.errors import Exit
+
+
+@click.command("compile")
+@click.argument("source", type=click.Path(path_type=Path, allow_dash=True))
+@INPUT_FORMAT
+@MAX_BYTES
+@OUTPUT
+def compile_cmd(source: Path, input_format: str, max_bytes: int, output: Path | None) -> int:
+    """Compile the page SOURCE and print its dataset JSON on stdout; publish nothing.
+
+    SOURCE is a file, or - for standard input. The dataset is validated before it is printed;
+    a page that cannot be fully read is refused with one located line per problem (exit 2).
+    Feature ids are derived here from the row names (there is no published history to keep
+    them from); `retention build` keeps the ids already published. dataset_version is 0.0.0.
+
+    Example: retention compile sources/en-text-2026-04.txt > dataset.json
+    """
+    from scraper import source as sources
+    from scraper.compiler import compile_source
+    from scraper.dataset_io import dumps
+
+    dataset = compile_source(sources.read(source, chosen_format(input_format), max_bytes))
+    emit(dumps(dataset), output)
+    return Exit.OK
+
+
+@click.command("validate")
+@click.argument("dataset", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@MAX_BYTES
+@OUTPUT
+def validate_cmd(dataset: Path, max_bytes: int, output: Path | None) -> int:
+    """Check the dataset JSON file DATASET against the schema and the semantic rules.
+
+    Rules: every footnote mark has a footnote and every footnote is cited; ids are unique;
+    every feature has a status for every arrangement; endpoints start with /v1/; names and
+    details hold no control or bidi characters. Each problem is printed with its JSON path.
+    Exit 0 when valid, 2 otherwise.
+    """
+    from scraper.dataset_io import load_dataset
+
+    data = load_dataset(dataset, max_bytes)
+    emit(
+        f"{dataset}: valid ({len(data.features)} features, {len(data.arrangements)} arrangements, "
+        f"{len(data.footnotes)} footnotes)\n",
+        output,
+    )
+    return Exit.OK

@@ -1,0 +1,161 @@
+"""Document -> Dataset: the only module (with extract_page) that knows this page's domain.
+
+Reads the eligibility table into features, arrangements and footnotes. Problems are collected,
+not raised one at a time, so a bad page reports all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schema import models as m
+from schema.span import Span
+from scraper import vocabulary
+from scraper.document import Cell, Document, Row, Table
+from scraper.errors import Problem, RetentionError
+from scraper.extract import cells
+from scraper.extract.page import page
+from scraper.extract.scopes import arrangements
+from scraper.source import Source
+
+_FLATTENED = re.compile(r"(.*?[A-Za-z)])\s*(\d+(?:[\s,]+\d+)*)")
+WORDS = vocabulary.ENGLISH
+MAX_ROWS = 1000  # the page has ~30; far more is a broken or hostile page, not a table to publish
+MAX_CELL = 10_000  # characters in one cell
+
+
+def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
+    """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) counts too."""
+    text = cell.text.strip().rstrip(",; ")
+    status = WORDS.status(text)
+    if status is not None:
+        return status, cell.marks
+    match = _FLATTENED.fullmatch(text)
+    flattened = WORDS.status(match.group(1)) if match else None
+    if match and flattened is not None:
+        marks = tuple(int(n) for n in re.findall(r"\d+", match.group(2)))
+        return flattened, cell.marks + marks
+    return None, cell.marks
+
+
+def _span(cell: Cell) -> Span:
+    return cell.span
+
+
+class Extractor:
+    def __init__(self, source: Source, doc: Document) -> None:
+        self.source = source
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def problem(self, kind: str, message: str, cell: Cell) -> None:
+        self.problems.append(Problem(kind, message, self.source.where(cell.span)))
+
+    def table(self) -> Table | None:
+        tables = [t for t in self.doc.tables() if _is_eligibility(t)]
+        where = f"{self.source.origin}:1:1"
+        if not tables:
+            self.problems.append(
+                Problem("table", "no feature eligibility table (Feature | Endpoint | ... eligible | Details)", where)
+            )
+            return None
+        if len(tables) > 1:
+            self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
+        return tables[0]
+
+    def feature(self, row: Row, columns: list[str], notes: set[int]) -> m.Feature | None:
+        if len(row.cells) != len(columns) + 3:
+            self.problem("table", f"row has {len(row.cells)} cells, the header {len(columns) + 3}", row.cells[0])
+            return None
+        name, endpoint_cell, *statuses, details = row.cells
+        eligibility = {}
+        for column, cell in zip(columns, statuses, strict=True):
+            status, marks = status_and_marks(cell)
+            if status is None:
+                self.problem("status", f"unknown status {cell.text!r} in column {column!r}", cell)
+                continue
+            for mark in marks:
+                if mark not in notes:
+                    self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
+            eligibility[cells.slug(WORDS.arrangement_prefix(column) or column)] = m.Eligibility(
+                status=status, footnotes=sorted(set(marks))
+            )
+        for cell in (name, endpoint_cell, details):
+            if cell.marks:
+                self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
+        found = cells.endpoints(endpoint_cell.text)
+        if found is None:
+            self.problem("endpoint", f"cannot read endpoint cell {endpoint_cell.text!r}", endpoint_cell)
+            found = []
+        if not name.text.strip():
+            self.problem("table", "row has no feature name", name)
+        text = details.text.strip() or None
+        return m.Feature(
+            id=cells.slug(name.text) or "unnamed",
+            name=name.text.strip(),
+            doc_url=name.links[0].url if name.links else None,
+            endpoints=found,
+            eligibility=eligibility,
+            details=text,
+            retention=cells.retention(text),
+            span=_span(name),
+        )
+
+    def footnotes(self, features: list[m.Feature]) -> list[m.Footnote]:
+        result = []
+        for note in self.doc.footnotes:
+            applies = [(f.id, arr) for f in features for arr, e in f.eligibility.items() if note.number in e.footnotes]
+            span = note.body.span
+            result.append(m.Footnote(number=note.number, text=note.body.text, applies_to=applies, span=span))
+        return result
+
+    def limits(self, table: Table) -> None:
+        """Refuse a table too large to be the page's (checked before any row is read)."""
+        if len(table.rows) > MAX_ROWS:
+            self.problem("limit", f"table has {len(table.rows)} rows, over the limit of {MAX_ROWS}", table.header[0])
+            raise RetentionError(self.problems)
+        for row in table.rows:
+            for cell in row.cells:
+                if len(cell.text) > MAX_CELL:
+                    self.problem("limit", f"cell of {len(cell.text)} characters, over the limit of {MAX_CELL}", cell)
+        if self.problems:
+            raise RetentionError(self.problems)
+
+    def dataset(self) -> m.Dataset:
+        table = self.table()
+        if table is None:
+            raise RetentionError(self.problems)
+        self.limits(table)
+        columns = [c.text for c in table.header[2:-1]]
+        notes = {n.number for n in self.doc.footnotes}
+        features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
+        if self.problems:
+            raise RetentionError(self.problems)
+        source = m.Source(
+            url=self.source.url or self.doc.source_url,
+            format=self.source.format,
+            sha256=self.source.sha256,
+            title=self.doc.title,
+        )
+        return m.Dataset(
+            schema_version=m.SCHEMA_VERSION,
+            dataset_version="0.0.0",
+            source=source,
+            arrangements=arrangements(self.doc, columns),
+            features=features,
+            footnotes=self.footnotes(features),
+            page=page(self.doc),
+        )
+
+
+def _is_eligibility(table: Table) -> bool:
+    names = [c.text.strip() for c in table.header]
+    heads = [WORDS.feature_column.lower(), WORDS.endpoint_column.lower()]
+    return (
+        len(names) >= 4 and [n.lower() for n in names[:2]] == heads and WORDS.arrangement_prefix(names[2]) is not None
+    )
+
+
+def extract(source: Source, doc: Document) -> m.Dataset:
+    """The dataset of a parsed page; raises RetentionError listing every problem found."""
+    return Extractor(source, doc).dataset()

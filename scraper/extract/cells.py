@@ -1,0 +1,76 @@
+"""Reading meaning out of cell text: ids, endpoints with their requirements, retention periods."""
+
+from __future__ import annotations
+
+import re
+
+from schema.models import Endpoint, Requirement, Retention
+from scraper.vocabulary import ENDPOINT_PATH, ENGLISH
+
+_ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?\(([^()]*)\))?")
+_SEPARATOR = re.compile(r"\s*(?:/|,|and|or)?\s*")
+
+
+def slug(name: str) -> str:
+    """Stable snake_case id of an English name: `Context management (compaction)` ->
+    `context_management_compaction`."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def requirement(qualifier: str) -> Requirement:
+    """`with web_search tool` -> tool; `with speed: "fast"` -> parameter with value."""
+    text = qualifier.strip()
+    for pattern, kind in ENGLISH.qualifiers:
+        match = re.fullmatch(pattern, text)
+        if match:
+            value = match.group(2) if match.re.groups > 1 else None
+            return Requirement(kind=kind, name=match.group(1), value=value)
+    return Requirement(kind="other", name=text, value=None)
+
+
+def endpoints(cell: str) -> list[Endpoint] | None:
+    """All endpoints listed in a cell, or None when the cell holds anything else."""
+    found: list[Endpoint] = []
+    pos = 0
+    for match in _ENDPOINT.finditer(cell):
+        gap = cell[pos : match.start()]
+        if not _SEPARATOR.fullmatch(gap):
+            return None
+        qualifier = match.group(2)
+        found.append(Endpoint(path=match.group(1), requires=requirement(qualifier) if qualifier else None))
+        pos = match.end()
+    if not found or cell[pos:].strip():
+        return None
+    return found
+
+
+_UNITS = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}
+_PERIOD = r"(\d+)[ -](minute|hour|day|week|month|year)s?"
+_RETENTION = (
+    (re.compile(rf"\bup to {_PERIOD}", re.IGNORECASE), "up_to"),
+    (re.compile(rf"\b{_PERIOD} retention", re.IGNORECASE), "exact"),
+    (re.compile(rf"\bretained (?:for )?{_PERIOD}", re.IGNORECASE), "exact"),
+)
+_UNTIL_DELETED = re.compile(r"\buntil (?:explicitly |manually )?deleted", re.IGNORECASE)
+
+
+def iso_duration(amount: int, unit: str) -> str:
+    """ISO 8601 duration: (24, "hour") -> PT24H, (29, "day") -> P29D."""
+    code = _UNITS[unit.lower()]
+    return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+
+
+def retention(details: str | None) -> Retention | None:
+    """The first retention period the details state, or None."""
+    if not details:
+        return None
+    best: tuple[int, Retention] | None = None
+    for pattern, bound in _RETENTION:
+        match = pattern.search(details)
+        if match and (best is None or match.start() < best[0]):
+            duration = iso_duration(int(match.group(1)), match.group(2))
+            best = (match.start(), Retention(duration=duration, bound=bound, phrase=match.group()))
+    deleted = _UNTIL_DELETED.search(details)
+    if deleted and (best is None or deleted.start() < best[0]):
+        return Retention(duration=None, bound="until_deleted", phrase=deleted.group())
+    return best[1] if best else None

@@ -1,0 +1,65 @@
+"""The arrangements: one per "… eligible" column, named from its "<name> scope" heading, with
+what it covers and excludes read from the "What X covers" / "What X does NOT cover" lists."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from schema import models as m
+from scraper.document import Document, Heading, ListBlock
+from scraper.extract import cells
+from scraper.extract.page import label_text
+from scraper.vocabulary import ENGLISH
+
+_COVERS = re.compile(ENGLISH.covers_heading, re.IGNORECASE)
+_EXCLUDES = re.compile(ENGLISH.excludes_heading, re.IGNORECASE)
+_LABEL = re.compile(r"([^.:]{1,60}): (\S.*)")
+
+
+def _scope(items: ListBlock) -> list[m.ScopeItem]:
+    result = []
+    for item in items.items:
+        match = _LABEL.fullmatch(item.text)
+        label, text = (match.group(1), match.group(2)) if match else (None, item.text)
+        result.append(m.ScopeItem(label=label, text=text))
+    return result
+
+
+def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem]]:
+    covers: list[m.ScopeItem] = []
+    excludes: list[m.ScopeItem] = []
+    blocks = list(doc.blocks)
+    for block, after in itertools.pairwise(blocks):
+        label = label_text(block)
+        if label is None or not isinstance(after, ListBlock):
+            continue
+        for pattern, target in ((_EXCLUDES, excludes), (_COVERS, covers)):
+            match = pattern.fullmatch(label.strip())
+            if match and prefix.lower() in match.group(1).lower().split():
+                target.extend(_scope(after))
+                break
+    return covers, excludes
+
+
+def _name(doc: Document, prefix: str) -> str:
+    """The arrangement's full name, from its "<name> scope" heading; else the column prefix."""
+    for block in doc.blocks:
+        if isinstance(block, Heading) and block.text.endswith(ENGLISH.scope_heading_suffix):
+            name = block.text.removesuffix(ENGLISH.scope_heading_suffix)
+            if prefix.lower() in re.split(r"[\s()]+", name.lower()):
+                return name
+    return prefix
+
+
+def arrangements(doc: Document, columns: list[str]) -> list[m.Arrangement]:
+    result = []
+    for column in columns:
+        prefix = ENGLISH.arrangement_prefix(column) or column
+        covers, excludes = _scopes(doc, prefix)
+        result.append(
+            m.Arrangement(
+                id=cells.slug(prefix), name=_name(doc, prefix), column=column, covers=covers, excludes=excludes
+            )
+        )
+    return result

@@ -1,0 +1,88 @@
+"""Front end for the rendered page (HTML): the article found among the site chrome, then read
+into blocks by html_blocks.
+
+The parser is hardened: no network access, no huge trees, comments and processing instructions
+dropped. The HTML parser loads no DTD and resolves no external entities; character references
+(`&amp;`) are part of the text and are decoded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from schema.span import Span
+from scraper.document import Document
+from scraper.errors import fail
+from scraper.frontends.html.blocks import HtmlReader
+from scraper.frontends.html.inline import Locator
+from scraper.frontends.markdown import title_and_summary
+from scraper.source import Source
+
+
+def _parser() -> html.HTMLParser:
+    return html.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+def article(root: html.HtmlElement) -> html.HtmlElement:
+    """The page's article: an <article>, <main> or role=main holding the h1, else the nearest
+    ancestor of the h1 that also holds a table, else the body."""
+    for path in ("//article", "//main", "//*[@role='main']"):
+        for el in root.xpath(path):
+            if el.xpath(".//h1"):
+                return el
+    for h1 in root.xpath("//h1"):
+        for el in h1.iterancestors():
+            if el.xpath(".//table"):
+                return el
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def canonical_url(root: html.HtmlElement) -> str | None:
+    """The page's own URL as it states it: `<link rel="canonical">` or `og:url`."""
+    for path in ("//head/link[@rel='canonical']/@href", "//head/meta[@property='og:url']/@content"):
+        found = root.xpath(path)
+        if found and str(found[0]).startswith(("http://", "https://")):
+            return str(found[0])
+    return None
+
+
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
+
+
+def _refuse_entities(source: Source) -> None:
+    """A DOCTYPE declaring entities (billion laughs, external files) has no place in a docs page."""
+    found = _ENTITY_DECLARATION.search(source.text)
+    if found:
+        line = source.text.count("\n", 0, found.start()) + 1
+        col = found.start() - (source.text.rfind("\n", 0, found.start()) + 1) + 1
+        raise fail("hostile", "the DOCTYPE declares entities; refusing the page", source.where(Span(line, col)))
+
+
+def parse(source: Source) -> Document:
+    """Parse a rendered HTML page into a Document."""
+    _refuse_entities(source)
+    try:
+        root = html.document_fromstring(source.text.encode("utf-8"), parser=_parser())
+    except (etree.ParserError, ValueError) as err:
+        raise fail("html", f"cannot parse the HTML: {err}", f"{source.origin}:1:1") from None
+    locator = Locator(source.text, root)
+    reader = HtmlReader(locator)
+    blocks = reader.read(article(root))
+    title, description, rest = title_and_summary(blocks, {})
+    return Document(
+        title=title,
+        description=description,
+        blocks=tuple(rest),
+        footnotes=tuple(reader.footnotes),
+        source_url=canonical_url(root),
+    )

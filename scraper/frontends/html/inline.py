@@ -1,0 +1,126 @@
+"""Inline HTML to plain text: links kept beside the text, `<sup>` numbers read as footnote marks,
+and each element's line and column found in the source text (lxml gives lines only).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import html
+
+from schema.span import Span
+from scraper.document import Link
+
+SKIP = {"script", "style", "template", "noscript", "svg", "button", "img", "iframe", "head", "nav", "footer", "input"}
+_SPACE = re.compile(r"\s+")
+_MARK = re.compile(r"\s*\d+(?:\s*,?\s*\d+)*\s*")
+
+
+@dataclass
+class Inline:
+    text: str = ""
+    links: list[Link] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)
+
+
+def hidden(el: html.HtmlElement) -> bool:
+    """Elements that are not the article's text: scripts, icons, hidden parts, buttons, and site
+    chrome marked as such (navigation, breadcrumbs, feedback widget, table of contents)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    if not el.attrib:
+        return False
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
+    return any(word in marks for word in _CHROME) or "toc" in marks.split()
+
+
+_CHROME = ("breadcrumb", "sidebar", "feedback", "table-of-contents", "pagination", "navigation")
+
+
+def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:
+    if not isinstance(el.tag, str) or hidden(el):
+        return
+    tag = el.tag.lower()
+    if tag == "br":
+        out.text += " "
+    elif tag == "sup" and marks and _MARK.fullmatch(el.text_content()):
+        out.marks += [int(n) for n in re.findall(r"\d+", el.text_content())]
+    elif tag == "a" and el.get("href"):
+        inner = Inline()
+        _children(el, inner, marks)
+        text = _SPACE.sub(" ", inner.text).strip()
+        out.text += inner.text
+        out.marks += inner.marks
+        out.links.append(Link(text=text, url=el.get("href", "")))
+        out.links += inner.links
+    elif tag in _SEPARATED:
+        out.text += " "
+        _children(el, out, marks)
+        out.text += " "
+    else:
+        _children(el, out, marks)
+
+
+_SEPARATED = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "pre", "blockquote"}
+
+
+def _children(el: html.HtmlElement, out: Inline, marks: bool) -> None:
+    out.text += el.text or ""
+    for child in el:
+        _collect(child, out, marks)
+        out.text += child.tail or ""
+
+
+def raw_text(el: html.HtmlElement) -> str:
+    """The text of an element as written, whitespace kept, hidden parts (copy buttons) left out."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not hidden(child):
+            parts.append("\n" if child.tag.lower() == "br" else raw_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def read(nodes: list[html.HtmlElement | str], marks: bool = True) -> Inline:
+    """The plain reading of a run of inline nodes; strings are the text between elements (tails
+    are not read from the elements themselves)."""
+    out = Inline()
+    for node in nodes:
+        if isinstance(node, str):
+            out.text += node
+        else:
+            _collect(node, out, marks)
+    out.text = _SPACE.sub(" ", out.text).strip()
+    return out
+
+
+class Locator:
+    """Line and column of each element: lxml knows the line, the column is found by searching
+    that line for the start tag, in document order."""
+
+    def __init__(self, text: str, root: html.HtmlElement) -> None:
+        lines = text.splitlines()
+        lowered: dict[int, str] = {}
+        self.spans: dict[html.HtmlElement, Span] = {}
+        cursor: dict[tuple[int, str], int] = {}
+        for el in root.iter():
+            if not isinstance(el.tag, str) or not el.sourceline:
+                continue
+            line = el.sourceline
+            if line not in lowered:
+                lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
+            raw = lowered[line]
+            tag = el.tag.lower()
+            found = raw.find("<" + tag, cursor.get((line, tag), 0))
+            if found >= 0:
+                cursor[line, tag] = found + 1
+            self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
+
+    def span(self, el: html.HtmlElement) -> Span:
+        found = self.spans.get(el)
+        if found is not None:
+            return found
+        parent = el.getparent()
+        return self.span(parent) if parent is not None else Span(1, 1)

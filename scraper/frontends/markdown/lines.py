@@ -1,0 +1,100 @@
+"""Line-level recognisers for Markdown/MDX: what kind of block a line opens, and inline runs with spans."""
+
+from __future__ import annotations
+
+import re
+
+from schema.span import Span
+from scraper.document import Cell, Text
+from scraper.frontends.markdown import inline as md_inline
+
+HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+RULE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
+FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*")
+ITEM = re.compile(r"([-*+]|\d{1,9}[.)])([ \t]+|\Z)")
+SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
+TAG_LINE = re.compile(r"</?([A-Za-z][\w.]*)(?:\s[^<>]*)?/?>")
+COMMENT = re.compile(r"<!--.*?-->|\{/\*.*?\*/\}")
+OPEN = re.compile(r"<([A-Za-z][\w.]*)\b")
+TITLE = re.compile(r"""\btitle=(?:\{\s*)?(["'`])((?:\\.|(?!\1).)*)\1""")
+FOOTNOTE = re.compile(r"<sup>\s*(\d+)\s*</sup>[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
+SUMMARY = re.compile(r"<summary>(.*)</summary>", re.IGNORECASE)
+PIPE = re.compile(r"(?<!\\)\|")
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def text_at(raw: str, line: int, col: int) -> Text:
+    """The plain reading of `raw`, found at 1-based `line`, `col`."""
+    inline = md_inline.parse(raw)
+    return Text(text=inline.text, span=Span(line, col), links=tuple(inline.links))
+
+
+def title_attribute(line: str) -> str | None:
+    """The title of `<Step title="…">`, `<section title='…'>` or `<Accordion title={'…'}>`."""
+    match = TITLE.search(line)
+    if match is None:
+        return None
+    return re.sub(r"\\(.)", r"\1", match.group(2))
+
+
+def split_row(line: str, lineno: int) -> list[Cell]:
+    """The cells of a pipe-table line, each with the span of its first character."""
+    body_start = indent(line)
+    stripped = line.rstrip()
+    if stripped.startswith("|", body_start):
+        body_start += 1
+    end = len(stripped)
+    if end > body_start and stripped.endswith("|") and not stripped.endswith("\\|"):
+        end -= 1
+    cells = []
+    start = body_start
+    bounds = [m.start() for m in PIPE.finditer(stripped, body_start, end)] + [end]
+    for stop in bounds:
+        raw = stripped[start:stop]
+        lead = len(raw) - len(raw.lstrip())
+        inline = md_inline.parse(raw.replace("\\|", "|"))
+        col = start + lead + 1 if raw.strip() else start + 1
+        cells.append(Cell(inline.text, Span(lineno, col), tuple(inline.marks), tuple(inline.links)))
+        start = stop + 1
+    return cells
+
+
+def is_table_start(lines: list[str], i: int) -> bool:
+    """A header line with pipes followed by a `| --- |` separator line."""
+    return (
+        "|" in lines[i]
+        and i + 1 < len(lines)
+        and "-" in lines[i + 1]
+        and bool(SEPARATOR.fullmatch(lines[i + 1].strip()))
+    )
+
+
+def tag_name(line: str) -> str | None:
+    """The tag's name when the stripped line is nothing but one JSX/HTML tag."""
+    match = TAG_LINE.fullmatch(line.strip())
+    return match.group(1) if match else None
+
+
+def closes(line: str, name: str) -> bool:
+    return line.strip().startswith(f"</{name}")
+
+
+def join_tags(lines: list[str]) -> list[str]:
+    """Lines with each JSX opening tag written over several lines (`<Accordion` / `title="…"` /
+    `>`) put back on its first line; the lines it used become blank, so line numbers stay."""
+    result = list(lines)
+    for i, line in enumerate(result):
+        stripped = line.strip()
+        if not OPEN.match(stripped) or ">" in stripped:
+            continue
+        for k in range(i + 1, min(i + 12, len(result))):
+            if ">" in result[k]:
+                joined = " ".join(x.strip() for x in result[i : k + 1])
+                if TAG_LINE.fullmatch(joined):
+                    result[i] = line[: indent(line)] + joined
+                    result[i + 1 : k + 1] = [""] * (k - i)
+                break
+    return result

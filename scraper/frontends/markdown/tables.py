@@ -1,0 +1,45 @@
+"""Pipe tables and the footnotes written under them, read from Markdown lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schema.span import Span
+from scraper.document import Footnote, Row, Table
+from scraper.frontends.markdown import lines as ml
+
+ParagraphEnd = Callable[[int, int], int]
+
+
+def read_table(lines: list[str], i: int, end: int) -> tuple[Table, int]:
+    """The table whose header is line `i` (its separator line `i + 1`), and the line after it.
+    Rows keep the cells they have: a row with a missing cell is the extractor's to refuse."""
+    header = tuple(ml.split_row(lines[i], i + 1))
+    k = i + 2
+    rows = []
+    while k < end and "|" in lines[k] and lines[k].strip():
+        cells = tuple(ml.split_row(lines[k], k + 1))
+        rows.append(Row(cells, cells[0].span))
+        k += 1
+    return Table(header, tuple(rows), Span(i + 1, ml.indent(lines[i]) + 1)), k
+
+
+def read_footnotes(
+    lines: list[str], k: int, end: int, before: int, paragraph_end: ParagraphEnd
+) -> tuple[list[Footnote], int]:
+    """`<sup>N</sup> text` (or `[^N]: text`, or `N text` for the next N after the `before`
+    footnotes already read) paragraphs right under a table, and the line after them."""
+    notes: list[Footnote] = []
+    while True:
+        j = k
+        while j < end and not lines[j].strip():
+            j += 1
+        line = lines[j] if j < end else ""
+        mark = ml.FOOTNOTE.match(line, ml.indent(line))
+        if j >= end or mark is None or (mark.group(3) and int(mark.group(3)) != before + len(notes) + 1):
+            return notes, k
+        stop = paragraph_end(j, end)
+        raw = " ".join([line[mark.end() :].strip()] + [lines[x].strip() for x in range(j + 1, stop)])
+        number = int(mark.group(1) or mark.group(2) or mark.group(3))
+        notes.append(Footnote(number, ml.text_at(raw, j + 1, mark.end() + 1)))
+        k = stop

@@ -1,0 +1,105 @@
+"""`retention build` (and `check --publish`): compile, diff with what was published, version, publish.
+
+The steps are separate so that a check can stop between them: `plan` loads the previous
+dataset, compiles the new one, diffs them, decides the version and collects every file to
+write; `execute` publishes that set in one call. Nothing is written until every step succeeded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schema.diff import Change, diff, highest
+from schema.models import Dataset
+from scraper import dataset_io
+from scraper.compiler import compile_source
+from scraper.errors import fail
+from scraper.publish import atomic as publish
+from scraper.publish import changelog, gates, history, versioning
+from scraper.render import DATASET, outputs
+from scraper.source import Source
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a publish would do: the dataset as published, the changes, and every file to write."""
+
+    previous: Dataset | None
+    dataset: Dataset
+    changes: list[Change]
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return self.previous is None or bool(self.changes)
+
+
+def published(dist: Path) -> Dataset | None:
+    """The dataset consumers read now: dist/retention.json, None before the first publish."""
+    path = dist / DATASET
+    return dataset_io.load_dataset(path) if path.exists() else None
+
+
+def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Plan:
+    """Everything up to (not including) writing; `extra` files are published only with a change."""
+    new = compile_source(source)
+    previous = published(dist)
+    changes = diff(previous, new) if previous is not None else []
+    entries, manifest, adopted = _past(dist, previous)
+    if previous is not None and not changes:
+        record = _record(entries, manifest) if adopted else {}
+        return Plan(previous, previous, [], {**outputs(previous), **adopted, **record})
+    base = versioning.latest([v for v, _ in entries])
+    version = versioning.next_version(base, highest(changes))
+    if (dist / history.name(version)).exists():
+        raise fail("history", f"{history.name(version)} is already published and is never rewritten", str(dist))
+    dataset = new.model_copy(update={"dataset_version": version})
+    entries = [*entries, (version, dataset)]
+    manifest = manifest | {version: history.manifest_entry(source, dataset)}
+    files = {**outputs(dataset), **adopted, history.name(version): dataset_io.dumps(dataset)}
+    return Plan(previous, dataset, changes, {**files, **_record(entries, manifest), **(extra or {})})
+
+
+def _past(dist: Path, previous: Dataset | None) -> tuple[list[tuple[str, Dataset]], history.Manifest, dict[str, str]]:
+    """The published history, oldest first, with its manifest; a dataset published before history
+    was kept is adopted into it as it is (the third value: the history file that adds)."""
+    entries, manifest = history.entries(dist), history.read_manifest(dist)
+    if previous is None or previous.dataset_version in {v for v, _ in entries}:
+        return entries, manifest, {}
+    version = previous.dataset_version
+    entries = sorted([*entries, (version, previous)], key=lambda e: versioning.parse(e[0]))
+    manifest = manifest | {version: history.manifest_entry(None, previous)}
+    return entries, manifest, {history.name(version): dataset_io.dumps(previous)}
+
+
+def _record(entries: list[tuple[str, Dataset]], manifest: history.Manifest) -> dict[str, str]:
+    return {history.MANIFEST: history.manifest_text(manifest), changelog.NAME: changelog.render(entries, manifest)}
+
+
+def execute(plan: Plan, dist: Path) -> str:
+    """Publish the plan's files; a one-line report of what was done."""
+    written = publish.publish(dist, plan.files)
+    data = plan.dataset
+    if not plan.changed:
+        extra = f"; wrote missing outputs: {', '.join(written)}" if written else ""
+        return f"{dist}: unchanged (dataset {data.dataset_version}, {len(data.features)} features){extra}"
+    since = f", {highest(plan.changes)} changes since {plan.previous.dataset_version}" if plan.previous else ""
+    return (
+        f"{dist}: published dataset {data.dataset_version} "
+        f"({len(data.features)} features, {len(data.footnotes)} footnotes{since})"
+    )
+
+
+def publish_plan(plan: Plan, dist: Path, origin: str, accept: bool = False) -> str:
+    """Publish a plan unless a plausibility gate refuses the page at `origin` (exit 4; `accept`
+    overrides)."""
+    if plan.changed and not accept:
+        gates.check(plan.previous, plan.dataset, origin, str(dist / DATASET))
+    return execute(plan, dist)
+
+
+def build(source: Source, dist: Path, accept: bool = False) -> str:
+    """Publish `source` to `dist` under dist's lock; return a one-line report of what was done."""
+    with publish.locked(dist):
+        return publish_plan(plan(source, dist), dist, source.origin, accept)

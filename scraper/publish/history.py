@@ -1,0 +1,62 @@
+"""dist/history/: every published dataset as `<version>.json`, and a manifest of its sources.
+
+History files are never rewritten: a version, once published, keeps its bytes. The manifest
+maps each version to the copy of the page it was compiled from (file name, URL, sha256), so
+the changelog can say where each version came from.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from schema.models import Dataset
+from scraper import dataset_io
+from scraper.errors import fail
+from scraper.publish import versioning
+from scraper.source import Source
+
+FOLDER = "history"
+MANIFEST = f"{FOLDER}/manifest.json"
+
+Manifest = dict[str, dict[str, Any]]
+
+
+def name(version: str) -> str:
+    return f"{FOLDER}/{version}.json"
+
+
+def versions(dist: Path) -> list[str]:
+    """Published versions, oldest first (semver order)."""
+    found = [p.stem for p in (dist / FOLDER).glob("*.json") if versioning.SEMVER.match(p.stem)]
+    return sorted(found, key=versioning.parse)
+
+
+def entries(dist: Path) -> list[tuple[str, Dataset]]:
+    """Every published dataset, oldest first."""
+    return [(v, dataset_io.load_dataset(dist / name(v))) for v in versions(dist)]
+
+
+def read_manifest(dist: Path) -> Manifest:
+    path = dist / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise fail("history", f"unreadable manifest: {err}", str(path)) from None
+    if not isinstance(value, dict):
+        raise fail("history", "the manifest is not a JSON object", str(path))
+    return value
+
+
+def manifest_entry(source: Source | None, data: Dataset) -> dict[str, Any]:
+    """Where a version came from; `source` is None for a dataset adopted from dist/ as it was."""
+    origin = None if source is None or source.url else Path(source.origin).name
+    return {"file": origin, "format": data.source.format, "sha256": data.source.sha256, "url": data.source.url}
+
+
+def manifest_text(manifest: Manifest) -> str:
+    ordered = {v: manifest[v] for v in sorted(manifest, key=versioning.parse)}
+    return json.dumps(ordered, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
