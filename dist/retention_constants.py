@@ -187,7 +187,11 @@ def _apply(table: Table, rule: Any, value: Any, kind: str, name: str) -> list[Pa
         return WALKS[rule](table, value) if rule.startswith("@") else [(f"{kind} `{name}`", rule)]
     members = dict(rule)
     if isinstance(value, list):
-        return [part for item in value for part in _apply(table, rule, item, kind, name)]
+        queue = [value]
+        for item in queue:  # lists inside lists, flattened without recursion
+            queue += item if isinstance(item, list) else []
+        items = [item for item in queue if not isinstance(item, list)]
+        return [part for item in items for part in _apply(table, rule, item, kind, name)]
     if not isinstance(value, dict):
         return [(f"{kind} `{name}={value}`", members.get(f"={value}", members.get("=*")))]
     parts: list[Part] = []
@@ -205,21 +209,24 @@ def _fields(table: Table, obj: Mapping[str, Any]) -> list[Part]:
 
 
 def _blocks(table: Table, value: Any) -> list[Part]:
-    """Content blocks (a string is plain text): type, source, fields, nested content."""
+    """Content blocks (a string is plain text): type, source, fields, nested content; breadth
+    first without recursion, so no nesting depth can exhaust the stack."""
     parts: list[Part] = []
-    for block in value if isinstance(value, list) else [] if isinstance(value, str) else [value]:
-        if not isinstance(block, dict):
-            parts.append(("content block (not an object)", None))
-            continue
-        kind = str(block.get("type"))
-        parts.append((f"content block `{kind}`", table["block"].get(kind)))
-        source = block.get("source")
-        if isinstance(source, dict):
-            key = f"{kind}/{source.get('type')}"
-            parts.append((f"source `{key}`", table["source"].get(key)))
-        parts += _fields(table, block)
-        if isinstance(block.get("content"), list | dict):
-            parts += _blocks(table, block["content"])
+    queue = [value]
+    for item in queue:  # the queue grows while it is read
+        for block in item if isinstance(item, list) else [] if isinstance(item, str) else [item]:
+            if not isinstance(block, dict):
+                parts.append(("content block (not an object)", None))
+                continue
+            kind = str(block.get("type"))
+            parts.append((f"content block `{kind}`", table["block"].get(kind)))
+            source = block.get("source")
+            if isinstance(source, dict):
+                key = f"{kind}/{source.get('type')}"
+                parts.append((f"source `{key}`", table["source"].get(key)))
+            parts += _fields(table, block)
+            if isinstance(block.get("content"), list | dict):
+                queue.append(block["content"])
     return parts
 
 

@@ -98,6 +98,19 @@ def test_unknown_parts_are_not_allowed_and_listed_apart(extra: dict[str, Any], p
     assert warned.allowed and warned.unknown == verdict.unknown
 
 
+def test_deeply_nested_content_is_judged_without_exhausting_the_stack() -> None:
+    inner: dict[str, Any] = {"type": "document", "source": {"type": "file", "file_id": "f"}}
+    for _ in range(20_000):
+        inner = {"type": "tool_result", "tool_use_id": "t", "content": [inner]}
+    verdict = judge({**PLAIN, "messages": [{"role": "user", "content": [inner]}]}, "zdr")
+    assert verdict.blocked() == ["files_api"]
+    callers: Any = ["code_execution_20250825"]
+    for _ in range(20_000):
+        callers = [callers]
+    tool = {"name": "f", "input_schema": {}, "allowed_callers": callers}
+    assert judge({**PLAIN, "tools": [tool]}, "zdr").blocked() == ["programmatic_tool_calling"]
+
+
 def test_custom_tools_never_match_server_tools_by_name() -> None:
     schema = {"type": "object", "properties": {}}
     for name in ("web_fetch", "code_execution", "computer", "memory"):
