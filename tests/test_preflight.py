@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 
 from schema.models import Dataset
+from scraper import source
+from scraper.compiler import compile_source
 from scraper.dataset_io import loads
 from scraper.preflight import core, surface
 from scraper.preflight.request import evaluate
 from scraper.render.python import preflight_code, render_python
-from tests.conftest import GOLDEN, CliRun
+from tests.conftest import GOLDEN, MD_MAY, CliRun
 
 DATA = loads((GOLDEN / "bundled.json").read_text(encoding="utf-8"), "golden")
 PLAIN: dict[str, Any] = {"model": "claude-x", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
@@ -189,6 +191,16 @@ def test_renaming_a_row_changes_no_verdict() -> None:
     body = {**PLAIN, "messages": [{"role": "user", "content": [file_source]}]}
     for arrangement in ("zdr", "hipaa"):
         assert judge(body, arrangement, data=renamed).blocked() == judge(body, arrangement).blocked() == ["files_api"]
+
+
+def test_a_row_renamed_in_the_page_does_not_turn_a_forbidden_use_into_an_allowed_one() -> None:
+    page = MD_MAY.read_text(encoding="utf-8").replace("| [Files API](", "| [Files](", 1)
+    renamed = compile_source(source.from_bytes(page.encode("utf-8"), "page.md"))
+    file_source = {"type": "document", "source": {"type": "file", "file_id": "file_1"}}
+    body = {**PLAIN, "messages": [{"role": "user", "content": [file_source]}]}
+    for data in (compile_source(source.read(MD_MAY)), renamed):
+        verdict = judge(body, "hipaa", data=data)
+        assert not verdict.allowed, [f.id for f in data.features]
 
 
 def test_every_feature_id_the_table_names_is_a_row_of_the_bundled_dataset() -> None:
