@@ -289,3 +289,15 @@ def test_cli_missing_dataset(cli: CliRun, tmp_path: Path) -> None:
     body.write_text("{}")
     run = cli("preflight", str(body), "--arrangement", "zdr", "--dataset", str(tmp_path / "nope.json"))
     assert run.code == 2 and "nope.json" in run.err and "retention build" in run.err
+
+
+def test_build_refuses_to_drop_a_row_the_preflight_table_names(cli: CliRun, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    assert cli("build", str(MD_MAY), "--dist", str(dist)).code == 0
+    before = {p.name: p.read_bytes() for p in dist.rglob("*") if p.is_file()}
+    lines = MD_MAY.read_text(encoding="utf-8").splitlines(keepends=True)
+    page = tmp_path / "page.md"
+    page.write_text("".join(line for line in lines if not line.startswith("| [Batch processing]")), encoding="utf-8")
+    run = cli("build", str(page), "--dist", str(dist))
+    assert run.code == 4 and "batch_processing (endpoint '/v1/messages/batches/**'" in run.err
+    assert {p.name: p.read_bytes() for p in dist.rglob("*") if p.is_file()} == before
