@@ -17,6 +17,16 @@ class Link:
     url: str
 
 
+@dataclass
+class Inline:
+    """Inline markup read as a reader sees it: plain text, with the links and footnote marks
+    found in it kept aside. Both the Markdown and the HTML front end build these."""
+
+    text: str = ""
+    links: list[Link] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Text:
     """A run of plain text with the links it contained."""

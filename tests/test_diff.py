@@ -11,7 +11,8 @@ import pytest
 from schema.diff import Change, diff, highest
 from schema.models import Dataset
 from scraper import dataset_io, frontends
-from scraper.render.reports import escape, render
+from scraper.render.escape import md as escape
+from scraper.render.reports import render
 from tests.conftest import BUNDLED, CliRun, compile_text
 from tests.diff_pages import april, edit, edit_feature, feature, march, may, may_text
 
@@ -200,7 +201,7 @@ def test_reports() -> None:
     assert {"kind", "feature", "arrangement", "old", "new", "severity", "message"} <= set(records[0])
     ops = json.loads(render("patch", changes, april(), march()))
     assert jsonpatch.apply_patch(april().model_dump(mode="json"), ops) == march().model_dump(mode="json")
-    assert escape("<b>@team *x*</b>") == "&lt;b&gt;&#64;team \\*x\\*&lt;/b&gt;"
+    assert escape("<b>@team *x*</b>") == "\\<b\\>&#64;team \\*x\\*\\</b\\>"
 
 
 def test_cli_diff_exit_codes_and_inputs(cli: CliRun, tmp_path: Path) -> None:

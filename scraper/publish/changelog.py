@@ -11,7 +11,7 @@ from typing import Any
 from schema.diff import SEVERITIES, diff, highest, label
 from schema.models import Dataset
 from scraper.publish.history import Manifest
-from scraper.render.reports import escape
+from scraper.render.escape import md
 
 NAME = "CHANGELOG.md"
 TITLE = "# Changelog of the “API and data retention” dataset"
@@ -27,7 +27,7 @@ def _origin(entry: dict[str, Any] | None) -> str:
         return "source not recorded"
     where = entry.get("url") or entry.get("file") or "a dataset published before history was kept"
     digest = str(entry.get("sha256") or "")[:12]
-    return f"From {escape(str(where))} ({entry.get('format')}, sha256 {digest})."
+    return f"From {md(str(where))} ({entry.get('format')}, sha256 {digest})."
 
 
 def _first(data: Dataset) -> list[str]:
@@ -35,7 +35,7 @@ def _first(data: Dataset) -> list[str]:
     return [
         "",
         f"First published version: {len(data.features)} features, {len(data.footnotes)} footnotes; "
-        f"arrangements: {escape(arrangements)}.",
+        f"arrangements: {md(arrangements)}.",
     ]
 
 
@@ -48,7 +48,7 @@ def section(version: str, before: Dataset | None, data: Dataset, entry: dict[str
     for severity in SEVERITIES:
         group = [c for c in changes if c.severity == severity]
         if group:
-            lines += ["", f"### {severity.capitalize()}", "", *(f"- {escape(c.message)}" for c in group)]
+            lines += ["", f"### {severity.capitalize()}", "", *(f"- {md(c.message)}" for c in group)]
     return "\n".join(lines)
 
 

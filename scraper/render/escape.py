@@ -1,7 +1,8 @@
 """Markdown escaping for data: whatever a value holds, it renders as that text and nothing else.
 
 Every character that could act as markup where it stands (emphasis, code, links, HTML, tables,
-headings, entities, math) is backslash-escaped, and no other, so plain names read as written;
+headings, entities, math) is backslash-escaped, and no other (`@` becomes a reference, so a
+pull-request body mentions nobody), so plain names read as written;
 invisible and control characters become numeric character references, so they show in the
 source instead of acting on it; a newline becomes `<br>`, so a value always stays on one line
 and can never break a table row or a list.
@@ -42,6 +43,8 @@ def _char(text: str, i: int) -> str:
         return "<br>"
     if _needs_escape(text, i):
         return "\\" + ch
+    if ch == "@":
+        return "&#64;"  # never an @-mention where the Markdown is a pull-request body
     if unicodedata.category(ch) in _AS_REFERENCE:
         return f"&#x{ord(ch):X};"
     return ch

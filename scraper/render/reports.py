@@ -13,6 +13,7 @@ import jsonpatch
 
 from schema.diff import SEVERITIES, Change, highest
 from schema.models import Dataset
+from scraper.render.escape import md
 
 FORMATS = ("text", "markdown", "json", "patch")
 
@@ -30,30 +31,21 @@ def text(changes: list[Change], old: Dataset, new: Dataset, heading: str) -> str
     return "\n".join(lines) + "\n"
 
 
-def escape(value: str) -> str:
-    """Page text in a Markdown body: no raw HTML, no @-mentions, no table or emphasis breakage."""
-    for char in "\\`*_[]|#":
-        value = value.replace(char, "\\" + char)
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("@", "&#64;")):
-        value = value.replace(char, entity)
-    return value
-
-
 def markdown(changes: list[Change], old: Dataset, new: Dataset, heading: str) -> str:
-    lines = [f"## {escape(heading)}", "", f"**{summary(changes)}**"]
+    lines = [f"## {md(heading)}", "", f"**{summary(changes)}**"]
     lines += ["", f"- old: {_describe(old)}", f"- new: {_describe(new)}"]
     for severity in SEVERITIES:
         group = [c for c in changes if c.severity == severity]
         if group:
             lines += ["", f"### {severity.capitalize()}", ""]
-            lines += [f"- {escape(c.message)}" for c in group]
+            lines += [f"- {md(c.message)}" for c in group]
     return "\n".join(lines) + "\n"
 
 
 def _describe(data: Dataset) -> str:
     where = data.source.url or data.source.format
     digest = data.source.sha256[:12]
-    return f"dataset {data.dataset_version}, {len(data.features)} features, {escape(where)} (sha256 {digest})"
+    return f"dataset {data.dataset_version}, {len(data.features)} features, {md(where)} (sha256 {digest})"
 
 
 def records(changes: list[Change], old: Dataset, new: Dataset, heading: str) -> str:

@@ -16,6 +16,7 @@ from scraper.document import (
     Code,
     Footnote,
     Heading,
+    Inline,
     ListBlock,
     Paragraph,
     Question,
@@ -69,7 +70,7 @@ class HtmlReader:
         self.after_table = False
         blocks.append(Paragraph(Text(inline.text, span, tuple(inline.links))))
 
-    def _footnote(self, run: list[hp.Node], inline: hi.Inline, span: Span) -> bool:
+    def _footnote(self, run: list[hp.Node], inline: Inline, span: Span) -> bool:
         """A run right under a table that starts with `<sup>N</sup>` (or `N ` for the next N)."""
         if not self.after_table:
             return False
@@ -78,7 +79,7 @@ class HtmlReader:
             rest = hi.read(run[run.index(first) + 1 :])
             number = int(first.text_content())
         elif (plain := _PLAIN_NOTE.fullmatch(inline.text)) and int(plain.group(1)) == len(self.footnotes) + 1:
-            rest = hi.Inline(plain.group(2), inline.links)
+            rest = Inline(plain.group(2), inline.links)
             number = int(plain.group(1))
         else:
             return False
@@ -142,7 +143,7 @@ class HtmlReader:
 
     def _question(self, el: html.HtmlElement) -> Question:
         summary = next((c for c in el.iter("summary")), None)
-        title = hi.read([summary.text or "", *hp.content(summary)]) if summary is not None else hi.Inline()
+        title = hi.read([summary.text or "", *hp.content(summary)]) if summary is not None else Inline()
         if summary is not None:
             self.skip.add(summary)
         span = self.locator.span(summary if summary is not None else el)

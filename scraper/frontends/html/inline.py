@@ -5,23 +5,15 @@ and each element's line and column found in the source text (lxml gives lines on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from lxml import html
 
 from schema.span import Span
-from scraper.document import Link
+from scraper.document import Inline, Link
 
 SKIP = {"script", "style", "template", "noscript", "svg", "button", "img", "iframe", "head", "nav", "footer", "input"}
 _SPACE = re.compile(r"\s+")
 _MARK = re.compile(r"\s*\d+(?:\s*,?\s*\d+)*\s*")
-
-
-@dataclass
-class Inline:
-    text: str = ""
-    links: list[Link] = field(default_factory=list)
-    marks: list[int] = field(default_factory=list)
 
 
 def hidden(el: html.HtmlElement) -> bool:

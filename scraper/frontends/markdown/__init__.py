@@ -2,7 +2,7 @@
 
 YAML front matter is skipped (its `source_url`, `title` and `description` are kept as fallbacks);
 the first `#` heading is the title and the paragraph under it the summary; everything else is
-read into blocks by md_blocks, with footnotes under the table collected on the side.
+read into blocks by `blocks`, with footnotes under the table collected on the side.
 """
 
 from __future__ import annotations

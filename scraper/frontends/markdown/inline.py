@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
 
-from scraper.document import Link
+from scraper.document import Inline, Link
 
 _SUP = re.compile(r"<sup>\s*(\d+(?:\s*,?\s*\d+)*)\s*</sup>|\[\^(\d+)\]")
 _TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
@@ -24,15 +23,6 @@ _MARKUP = re.compile(r"[<*_\\&]")
 _BRACKETS = re.compile(r"[\\`\[\]()]")
 _SPECIAL = re.compile(r"[\\`<\[!]")
 _TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
-
-
-@dataclass
-class Inline:
-    """Plain text with the links and footnote marks found in it."""
-
-    text: str = ""
-    links: list[Link] = field(default_factory=list)
-    marks: list[int] = field(default_factory=list)
 
 
 def _closing(text: str, start: int, opening: str, closing: str) -> int:
