@@ -113,6 +113,12 @@ def test_deeply_nested_content_is_judged_without_exhausting_the_stack() -> None:
     assert judge({**PLAIN, "tools": [tool]}, "zdr").blocked() == ["programmatic_tool_calling"]
 
 
+def test_parts_are_named_printably_and_briefly() -> None:
+    verdict = judge({**PLAIN, "x\x1b[31mred": 1, "speed": "f" * 500, "messages": ["not a message"]}, "zdr")
+    names = [part for part, _ in verdict.unknown]
+    assert names == ["message (not an object)", "parameter `x\\x1b[31mred`", f"parameter `speed={'f' * 71}...`"]
+
+
 def test_custom_tools_never_match_server_tools_by_name() -> None:
     schema = {"type": "object", "properties": {}}
     for name in ("web_fetch", "code_execution", "computer", "memory"):

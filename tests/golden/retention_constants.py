@@ -167,6 +167,17 @@ def beta_values(pairs: Iterable[tuple[str, str]]) -> list[str]:
     return [value for value in found if value]
 
 
+def shown(text: str) -> str:
+    """Text from a request as a person may see it: unprintable characters escaped, at most 80 long."""
+    text = text if text.isprintable() else ascii(text)[1:-1]
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def label(kind: str, name: str) -> str:
+    """How a part is named: kind `name`."""
+    return f"{kind} `{shown(name)}`"
+
+
 def _empty(value: object) -> bool:
     return value is None or value is False or value in ("", [], {})
 
@@ -182,9 +193,9 @@ def _apply(table: Table, rule: Any, value: Any, kind: str, name: str) -> list[Pa
     if _empty(value):
         return []
     if rule is None:
-        return [(f"{kind} `{name}={value}`" if isinstance(value, str) else f"{kind} `{name}`", None)]
+        return [(label(kind, f"{name}={value}" if isinstance(value, str) else name), None)]
     if isinstance(rule, str):
-        return WALKS[rule](table, value) if rule.startswith("@") else [(f"{kind} `{name}`", rule)]
+        return WALKS[rule](table, value) if rule.startswith("@") else [(label(kind, name), rule)]
     members = dict(rule)
     if isinstance(value, list):
         queue = [value]
@@ -193,11 +204,11 @@ def _apply(table: Table, rule: Any, value: Any, kind: str, name: str) -> list[Pa
         items = [item for item in queue if not isinstance(item, list)]
         return [part for item in items for part in _apply(table, rule, item, kind, name)]
     if not isinstance(value, dict):
-        return [(f"{kind} `{name}={value}`", members.get(f"={value}", members.get("=*")))]
+        return [(label(kind, f"{name}={value}"), members.get(f"={value}", members.get("=*")))]
     parts: list[Part] = []
     for key, item in value.items():
         if isinstance(item, str) and f"{key}={item}" in members:
-            parts.append((f"{kind} `{name}.{key}={item}`", members[f"{key}={item}"]))
+            parts.append((label(kind, f"{name}.{key}={item}"), members[f"{key}={item}"]))
         else:
             parts += _apply(table, members.get(key, members.get("*")), item, kind, f"{name}.{key}")
     return parts
@@ -219,11 +230,11 @@ def _blocks(table: Table, value: Any) -> list[Part]:
                 parts.append(("content block (not an object)", None))
                 continue
             kind = str(block.get("type"))
-            parts.append((f"content block `{kind}`", table["block"].get(kind)))
+            parts.append((label("content block", kind), table["block"].get(kind)))
             source = block.get("source")
             if isinstance(source, dict):
                 key = f"{kind}/{source.get('type')}"
-                parts.append((f"source `{key}`", table["source"].get(key)))
+                parts.append((label("source", key), table["source"].get(key)))
             parts += _fields(table, block)
             if isinstance(block.get("content"), list | dict):
                 queue.append(block["content"])
@@ -232,7 +243,8 @@ def _blocks(table: Table, value: Any) -> list[Part]:
 
 def _messages(table: Table, value: Any) -> list[Part]:
     messages = value if isinstance(value, list) else [value]
-    return [p for m in messages for p in (_blocks(table, m.get("content")) if isinstance(m, dict) else [])]
+    unread = [("message (not an object)", None)] if not all(isinstance(m, dict) for m in messages) else []
+    return [p for m in messages if isinstance(m, dict) for p in _blocks(table, m.get("content"))] + unread
 
 
 def _tools(table: Table, value: Any) -> list[Part]:
@@ -240,7 +252,7 @@ def _tools(table: Table, value: Any) -> list[Part]:
     parts: list[Part] = []
     for tool in value if isinstance(value, list) else [value]:
         kind = str(tool.get("type") or "custom") if isinstance(tool, dict) else "(not an object)"
-        parts.append((f"tool `{kind}`", table["tool"].get(unversioned(kind))))
+        parts.append((label("tool", kind), table["tool"].get(unversioned(kind))))
         parts += _fields(table, tool) if isinstance(tool, dict) else []
     return parts
 
@@ -248,12 +260,12 @@ def _tools(table: Table, value: Any) -> list[Part]:
 def _edits(table: Table, value: Any) -> list[Part]:
     edits = value if isinstance(value, list) else [value]
     kinds = [str(e.get("type")) if isinstance(e, dict) else "?" for e in edits]
-    return [(f"context edit `{kind}`", table["edit"].get(unversioned(kind))) for kind in kinds]
+    return [(label("context edit", kind), table["edit"].get(unversioned(kind))) for kind in kinds]
 
 
 def _betas(table: Table, value: Any) -> list[Part]:
     betas = value if isinstance(value, list) else [value]
-    return [(f"anthropic-beta `{b}`", table["beta"].get(str(b))) for b in betas]
+    return [(label("anthropic-beta", str(b)), table["beta"].get(str(b))) for b in betas]
 
 
 WALKS: Mapping[str, Callable[[Table, Any], list[Part]]] = MappingProxyType(
@@ -272,14 +284,14 @@ def classify(table: Table, body: Any, endpoint: str, betas: Iterable[str] = ()) 
     """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown)."""
     path = normalise_endpoint(endpoint)
     pattern = endpoint_pattern(table["endpoint"], path)
-    parts: list[Part] = [(f"endpoint `{path}`", None if pattern is None else table["endpoint"][pattern])]
+    parts: list[Part] = [(label("endpoint", path), None if pattern is None else table["endpoint"][pattern])]
     parts += _betas(table, list(betas)) if betas else []
     if path in (MESSAGES, MESSAGES + "/count_tokens"):
         parts += _params(table, body)
     elif path == BATCHES and body is not None:
         batch = body if isinstance(body, dict) else {}
         items = batch.get("requests")
-        parts += [(f"batch field `{key}`", None) for key in batch if key != "requests"]
+        parts += [(label("batch field", key), None) for key in batch if key != "requests"]
         for item in items if isinstance(items, list) else [None]:
             parts += _params(table, item.get("params") if isinstance(item, dict) else item)
     return list(dict.fromkeys(parts))
@@ -389,7 +401,7 @@ def judge(
 def describe(verdict: Verdict, allow_unknown: bool = False) -> list[str]:
     """The verdict as lines a person reads: what stops it first, then context."""
     word = "allowed" if verdict.allowed else "NOT allowed"
-    head = f"{verdict.arrangement}: {word} ({verdict.endpoint}, dataset {verdict.dataset_version})"
+    head = f"{verdict.arrangement}: {word} ({shown(verdict.endpoint)}, dataset {verdict.dataset_version})"
     lines = [head]
     for use in sorted(verdict.features, key=lambda u: u.status in ("yes", "qualified")):
         lines.append(f"  {use.id}: {use.reason}")
