@@ -57,6 +57,24 @@ def test_every_message_create_parameter_is_classified() -> None:
     assert unclassified(found, PARAMS) == []
 
 
+def test_every_member_of_the_structured_parameters_is_classified() -> None:
+    """thinking (each type and key), output_config, container, context_management: their members."""
+    members = {name: {key for key, _ in rule} for name, rule in PARAMS.items() if not isinstance(rule, str)}
+    found = set()
+    for union in (ga.ThinkingConfigParam, beta.BetaThinkingConfigParam):
+        for config in typing.get_args(union):
+            found |= {f"thinking: type={kind}" for kind in type_literals(config)}
+            found |= {f"thinking: {key}" for key in keys(config) - {"type"}}
+    for name, configs in {
+        "output_config": (ga.OutputConfigParam, beta.BetaOutputConfigParam),
+        "container": (ga.ContainerParams, beta.BetaContainerParams),
+        "context_management": (beta.BetaContextManagementConfigParam,),
+    }.items():
+        found |= {f"{name}: {key}" for config in configs for key in keys(config)}
+    assert "thinking: type=adaptive" in found and "container: skills" in found
+    assert sorted(f for f in found if f.split(": ")[1] not in members[f.split(": ")[0]]) == []
+
+
 def test_every_tool_type_ga_and_beta_is_classified_by_its_unversioned_prefix() -> None:
     found = union_literals(ga.ToolUnionParam) | union_literals(beta.BetaToolUnionParam)
     found |= union_literals(ga.MessageCountTokensToolParam)

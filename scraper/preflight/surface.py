@@ -64,9 +64,11 @@ PARAMS: dict[str, Rule] = {
     "thinking": (
         ("type=enabled", "extended_thinking"),
         ("type=adaptive", "adaptive_thinking"),
+        ("type=between_tools", "extended_thinking"),  # interleaved: thinking between tool calls
         ("type=disabled", NEUTRAL),
         ("budget_tokens", NEUTRAL),
         ("display", NEUTRAL),
+        ("block_binding", UNLISTED),
     ),
     "output_config": (("format", "structured_outputs"), ("effort", "effort"), ("task_budget", UNLISTED)),
     "output_format": "structured_outputs",  # the beta's earlier spelling of output_config.format

@@ -1377,9 +1377,11 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 'thinking': (
                     ('type=enabled', 'extended_thinking'),
                     ('type=adaptive', 'adaptive_thinking'),
+                    ('type=between_tools', 'extended_thinking'),
                     ('type=disabled', 'neutral'),
                     ('budget_tokens', 'neutral'),
                     ('display', 'neutral'),
+                    ('block_binding', 'unlisted'),
                 ),
                 'thread': 'unlisted',
                 'tool_choice': 'neutral',
