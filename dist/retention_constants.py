@@ -15,8 +15,8 @@ Public names: DATASET_VERSION, SCHEMA_VERSION, SOURCE_SHA256, SOURCE_URL, STATUS
 frozen records (Requirement, Endpoint, Eligibility, Retention, Feature, Footnote, Arrangement,
 Verdict, Use; `Status` is a Literal type for type checkers), the tables ARRANGEMENTS, FEATURES,
 FOOTNOTES, ALLOWED, SURFACE (each part of an API request -> feature id, "neutral" or
-"unlisted"), the functions status(), check_request(), blocked_features() and request_hook(),
-and the exception Refused.
+"unlisted"), BETA_RULES and PAGE_WORDS (what preflight quotes of the page), the functions
+status(), check_request(), blocked_features() and request_hook(), and the exception Refused.
 
 Preflight, before a request is sent (the same code as `retention preflight`):
 
@@ -27,7 +27,6 @@ Preflight, before a request is sent (the same code as `retention preflight`):
     # raises Refused (with .verdict) before a request the arrangement does not allow is sent
 """
 
-# The preflight judge: scraper/preflight/core.py, embedded whole (records, classification, verdict).
 # The request judge, shared byte for byte by `retention preflight` and the constants module.
 #
 # dist/retention_constants.py embeds this whole file right after its own docstring (see

@@ -220,7 +220,7 @@ def test_the_constants_module_embeds_core_whole_and_core_imports_only_the_standa
     module = render_python(DATA)
     assert module.count(text) == 1
     docstring_end = module.index('"""\n', module.index('"""') + 3) + 4
-    assert module[docstring_end:].lstrip("\n").split("\n", 1)[0].startswith("# The preflight judge")
+    assert module[docstring_end:].lstrip("\n").split("\n", 1)[0].startswith("# The request judge, shared byte for byte")
     tree = ast.parse(text)
     roots = {
         (alias.name if isinstance(node, ast.Import) else node.module or "").split(".")[0]
