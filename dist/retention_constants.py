@@ -14,9 +14,11 @@ Compiled by `retention` from Anthropic's "API and data retention" page, dataset
 Public names: DATASET_VERSION, SCHEMA_VERSION, SOURCE_SHA256, SOURCE_URL, STATUSES, the
 frozen records (Requirement, Endpoint, Eligibility, Retention, Feature, Footnote, Arrangement,
 Verdict, Use; `Status` is a Literal type for type checkers), the tables ARRANGEMENTS, FEATURES,
-FOOTNOTES, ALLOWED, SURFACE (each part of an API request -> feature id, "neutral" or
-"unlisted"), BETA_RULES and PAGE_WORDS (what preflight quotes of the page), the functions
-status(), check_request(), blocked_features() and request_hook(), and the exception Refused.
+FOOTNOTES, ALLOWED, FORMER_IDS, FORMER_ARRANGEMENT_IDS, SURFACE (each part of an API request ->
+feature id, "neutral" or "unlisted"), BETA_RULES and PAGE_WORDS (what preflight quotes of the
+page), the functions status(), current_id(), check_request(), blocked_features() and
+request_hook(), and the exception Refused. Ids are kept through renames; a former id still
+answers in status() and current_id().
 
 Preflight, before a request is sent (the same code as `retention preflight`):
 
@@ -372,16 +374,19 @@ def judge(
     allow_unknown: bool = False,
     version: str = "",
     endpoint: str = "",
+    aliases: Mapping[str, str] | None = None,
 ) -> Verdict:
     """The verdict on classified parts. `words` are the page's: the arrangement's `column` ("ZDR
     eligible") and `label` ("ZDR"), and the word for each status ("no": "No"); `beta_rule`, when
-    the arrangement excludes the betas the page does not list, is the page's sentence saying so."""
+    the arrangement excludes the betas the page does not list, is the page's sentence saying so;
+    `aliases` maps ids rows were published under before to their ids."""
     table = list(rows)
     known = {row.id for row in table}
     label = words["label"]
     used: dict[str, list[str]] = {}
     unknown, refused = [], []
-    for part, cls in parts:
+    for part, named in parts:
+        cls = named if named is None or named in known else (aliases or {}).get(named, named)
         if beta_rule and part.startswith("anthropic-beta") and cls not in known:
             why = f"no feature the page lists as eligible under {label}"
             refused.append((part, f"not allowed: {part} is {why} ({beta_rule})"))
@@ -1315,6 +1320,20 @@ ALLOWED: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
 )
 """Per arrangement, the ids of the features it allows ("yes" or "qualified")."""
 
+FORMER_IDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+    }
+)
+"""Other ids that mean a current feature -> its current id: ids it was published under before,
+and the ids its names (current and former) derive to, which is what `retention compile` (no
+history) calls it. Ids are kept through renames, so the FEATURES key is always the current id."""
+
+FORMER_ARRANGEMENT_IDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+    }
+)
+"""The same for arrangements: ids its former and current columns derive to -> its current id."""
+
 SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
     {
         'endpoint': MappingProxyType(
@@ -1593,19 +1612,37 @@ PAGE_WORDS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
 )
 """Per arrangement, the page's words a reason quotes: column, label and the word for each status."""
 
+PREFLIGHT_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+    }
+)
+"""Ids a feature was published under before -> its id: a SURFACE entry naming one still finds it."""
+
+
+def current_id(feature_id: str) -> str:
+    """The current id of the feature known as `feature_id` (a current id, or one in FORMER_IDS).
+
+    Raises KeyError naming the known ids when it is neither.
+    """
+    if feature_id in FEATURES:
+        return feature_id
+    current = FORMER_IDS.get(feature_id)
+    if current is None:
+        raise KeyError(f"unknown feature id {feature_id!r}; known: {', '.join(FEATURES)}")
+    return current
+
 
 def status(feature_id: str, arrangement: str) -> Status:
-    """The status of feature `feature_id` under `arrangement` ("zdr", "hipaa", ...).
+    """The status of feature `feature_id` under `arrangement` ("zdr", "hipaa", ...); former ids
+    of either (FORMER_IDS, FORMER_ARRANGEMENT_IDS) answer for the current one.
 
     Raises KeyError naming the known ids when either is unknown: a feature missing from the
     table is not "no", it is a question to ask.
     """
+    arrangement = FORMER_ARRANGEMENT_IDS.get(arrangement, arrangement)
     if arrangement not in ARRANGEMENTS:
         raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
-    feature = FEATURES.get(feature_id)
-    if feature is None:
-        raise KeyError(f"unknown feature id {feature_id!r}; known: {', '.join(FEATURES)}")
-    return feature.eligibility[arrangement].status
+    return FEATURES[current_id(feature_id)].eligibility[arrangement].status
 
 
 def _arrangement(arrangement: str) -> Arrangement:
@@ -1637,8 +1674,8 @@ def check_request(
     parts = classify(SURFACE, payload, where, beta_values([*pairs, *header_pairs(headers)]))
     notes = {number: note.text for number, note in FOOTNOTES.items()}
     rule = BETA_RULES[arrangement]
-    words = PAGE_WORDS[arrangement]
-    return judge(FEATURES.values(), notes, parts, arrangement, words, rule, allow_unknown, DATASET_VERSION, where)
+    words, version, olds = PAGE_WORDS[arrangement], DATASET_VERSION, PREFLIGHT_ALIASES
+    return judge(FEATURES.values(), notes, parts, arrangement, words, rule, allow_unknown, version, where, olds)
 
 
 def blocked_features(

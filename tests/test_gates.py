@@ -62,6 +62,14 @@ def test_footnote_collapse_is_refused() -> None:
     gates.check(OLD, OLD.model_copy(update={"footnotes": OLD.footnotes[:2]}), "dist")
 
 
+def test_a_page_field_gone_empty_is_refused_naming_it() -> None:
+    page = OLD.page.model_copy(update={"schema_restrictions": [], "phi_locations": []})
+    message = refusal(OLD.model_copy(update={"page": page}))
+    assert "page.schema_restrictions" in message and "page.phi_locations" in message
+    shorter = OLD.page.model_copy(update={"schema_restrictions": OLD.page.schema_restrictions[:1]})
+    gates.check(OLD, OLD.model_copy(update={"page": shorter}), "dist")
+
+
 def test_a_row_the_preflight_table_names_cannot_vanish_silently() -> None:
     without = OLD.model_copy(update={"features": [f for f in OLD.features if f.id != "batch_processing"]})
     message = refusal(without)
@@ -69,3 +77,5 @@ def test_a_row_the_preflight_table_names_cannot_vanish_silently() -> None:
     unnamed = OLD.model_copy(update={"features": [f for f in OLD.features if f.id != "messages_api"][:-1]})
     assert "mcp_connector" in refusal(unnamed)
     gates.check(None, without, "dist")  # a first publish has no published ids to lose
+    renamed = [f.model_copy(update={"id": "batches", "former_ids": ["batch_processing"]}) if f.id == "batch_processing" else f for f in OLD.features]
+    assert gates.preflight_ids_gone(OLD, OLD.model_copy(update={"features": renamed})) is None  # a rename explains it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -187,6 +188,24 @@ def test_a_part_mapped_to_an_id_the_dataset_lacks_is_unknown() -> None:
     body = {**PLAIN, "messages": [{"role": "user", "content": [file_source]}]}
     verdict = judge(body, "zdr", data=without)
     assert not verdict.allowed and "which this dataset lacks" in verdict.unknown[0][1]
+
+
+def test_a_table_id_a_row_was_published_under_before_still_finds_the_row(tmp_path: Path) -> None:
+    renamed = [
+        f.model_copy(update={"id": "batches", "former_ids": ["batch_processing"]}) if f.id == "batch_processing" else f
+        for f in DATA.features
+    ]
+    data = DATA.model_copy(update={"features": renamed})
+    batch = {"requests": [{"custom_id": "a", "params": PLAIN}]}
+    assert ids(judge(batch, "zdr", data=data)) == ["batches"] and not judge(batch, "zdr", data=data).unknown
+    (tmp_path / "retention_constants.py").write_text(render_python(data), encoding="utf-8")
+    probe = "import sys, json; sys.path.insert(0, sys.argv[1]); import retention_constants as m\n"
+    probe += "v = m.check_request(json.loads(sys.argv[2]), 'zdr'); print([u.id for u in v.features], len(v.unknown))"
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-B", "-c", probe, str(tmp_path), json.dumps(batch)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == "['batches'] 0"
 
 
 def test_renaming_a_row_changes_no_verdict() -> None:

@@ -144,7 +144,7 @@ class Extractor:
             arrangements=arrangements(self.doc, columns),
             features=features,
             footnotes=self.footnotes(features),
-            page=page(self.doc),
+            page=page(self.doc, table),
         )
 
 

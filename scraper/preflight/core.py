@@ -343,16 +343,19 @@ def judge(
     allow_unknown: bool = False,
     version: str = "",
     endpoint: str = "",
+    aliases: Mapping[str, str] | None = None,
 ) -> Verdict:
     """The verdict on classified parts. `words` are the page's: the arrangement's `column` ("ZDR
     eligible") and `label` ("ZDR"), and the word for each status ("no": "No"); `beta_rule`, when
-    the arrangement excludes the betas the page does not list, is the page's sentence saying so."""
+    the arrangement excludes the betas the page does not list, is the page's sentence saying so;
+    `aliases` maps ids rows were published under before to their ids."""
     table = list(rows)
     known = {row.id for row in table}
     label = words["label"]
     used: dict[str, list[str]] = {}
     unknown, refused = [], []
-    for part, cls in parts:
+    for part, named in parts:
+        cls = named if named is None or named in known else (aliases or {}).get(named, named)
         if beta_rule and part.startswith("anthropic-beta") and cls not in known:
             why = f"no feature the page lists as eligible under {label}"
             refused.append((part, f"not allowed: {part} is {why} ({beta_rule})"))

@@ -37,6 +37,11 @@ def page_words(arrangement: Arrangement) -> dict[str, str]:
     return {**words, "column": arrangement.column, "label": label}
 
 
+def aliases(data: Dataset) -> dict[str, str]:
+    """Ids a feature was published under before -> its id, for table entries naming an old id."""
+    return {former: f.id for f in data.features for former in f.former_ids}
+
+
 def beta_rule(arrangement: Arrangement) -> str | None:
     """The page's words when the arrangement excludes beta features it does not list, else None."""
     for item in arrangement.excludes:
@@ -68,7 +73,8 @@ def evaluate(
     rule = beta_rule(chosen)
     version = data.dataset_version
     words = page_words(chosen)
-    return core.judge(data.features, notes, parts, arrangement, words, rule, allow_unknown, version, where)
+    olds = aliases(data)
+    return core.judge(data.features, notes, parts, arrangement, words, rule, allow_unknown, version, where, olds)
 
 
 def as_json(verdict: core.Verdict) -> str:

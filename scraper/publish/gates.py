@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schema.diff_fields import emptied
 from schema.models import Dataset
 from scraper.errors import Exit, Problem, RetentionError
 
@@ -46,12 +47,20 @@ def footnotes_collapsed(old: Dataset, new: Dataset) -> str | None:
     return None
 
 
+def fields_emptied(old: Dataset, new: Dataset) -> str | None:
+    """A page field the published version filled and this one leaves empty: most often a
+    sentence or heading the tool no longer reads, not a page that dropped the field."""
+    gone = [e.path for e in emptied(old, new)]
+    return f"page field(s) filled before and empty now: {', '.join(gone)}" if gone else None
+
+
 def preflight_ids_gone(old: Dataset, new: Dataset) -> str | None:
-    """A preflight table entry names a feature the published dataset has and the new one lacks:
-    every request using it would turn from judged to unknown without anyone deciding."""
+    """A preflight table entry names a feature the published dataset has and the new one lacks
+    (no row carries it as a former id): requests using it would turn unknown with nobody deciding."""
     from scraper.preflight.surface import feature_ids
 
-    had, has = {f.id for f in old.features}, {f.id for f in new.features}
+    had = {f.id for f in old.features}
+    has = {i for f in new.features for i in (f.id, *f.former_ids)}
     gone: dict[str, list[str]] = {}
     for kind, part, fid in feature_ids():
         if fid in had and fid not in has:
@@ -62,7 +71,14 @@ def preflight_ids_gone(old: Dataset, new: Dataset) -> str | None:
     return f"{table} names rows the new dataset lacks: {'; '.join(named[:3])}{more}" if named else None
 
 
-GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed, preflight_ids_gone]
+GATES: list[Gate] = [
+    rows_dropped,
+    arrangement_gone,
+    statuses_churned,
+    footnotes_collapsed,
+    fields_emptied,
+    preflight_ids_gone,
+]
 
 
 def check(old: Dataset | None, new: Dataset, where: str, published: str = "the published dataset") -> None:
