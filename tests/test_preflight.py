@@ -18,7 +18,7 @@ from scraper.dataset_io import loads
 from scraper.preflight import core, surface
 from scraper.preflight.request import evaluate
 from scraper.render.python import preflight_code, render_python
-from tests.conftest import GOLDEN, MD_MAY, CliRun
+from tests.conftest import CORPUS, GOLDEN, MD_MAY, CliRun
 
 DATA = loads((GOLDEN / "bundled.json").read_text(encoding="utf-8"), "golden")
 PLAIN: dict[str, Any] = {"model": "claude-x", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
@@ -228,9 +228,24 @@ def test_a_row_renamed_in_the_page_does_not_turn_a_forbidden_use_into_an_allowed
         assert not verdict.allowed, [f.id for f in data.features]
 
 
-def test_every_feature_id_the_table_names_is_a_row_of_the_bundled_dataset() -> None:
-    rows = {f.id for f in DATA.features}
+LATER = CORPUS / "en-md-2026-09-26.md"
+
+
+def test_every_feature_id_the_table_names_is_a_row_of_a_real_copy_of_the_page() -> None:
+    rows = {f.id for path in sorted(CORPUS.glob("en-*")) for f in compile_source(source.read(path)).features}
     assert [entry for entry in surface.feature_ids() if entry[2] not in rows] == []
+
+
+def test_rows_of_a_later_page_are_judged_by_their_own_cells() -> None:
+    data = compile_source(source.read(LATER))
+    sessions = judge({}, "zdr", "https://api.anthropic.com/v1/sessions/sesn_1/events", data=data)
+    assert sessions.blocked() == ["claude_managed_agents"] and not sessions.unknown
+    diagnostics = judge({**PLAIN, "diagnostics": {"previous_message_id": "msg_1"}}, "zdr", data=data)
+    cache = next(u for u in diagnostics.features if u.id == "cache_diagnostics")
+    assert diagnostics.allowed and cache.reason.startswith("allowed with conditions: ZDR eligible is Yes (qualified)")
+    system = {**PLAIN, "messages": [*PLAIN["messages"], {"role": "system", "content": "be brief"}]}
+    assert "mid_conversation_system_messages" in ids(judge(system, "hipaa", data=data))
+    assert judge(system, "hipaa").unknown[0][0] == "message role `system`"  # the April page has no such row
 
 
 def test_the_constants_module_embeds_core_whole_and_core_imports_only_the_standard_library() -> None:

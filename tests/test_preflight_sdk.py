@@ -26,7 +26,7 @@ from anthropic.types.beta import beta_image_block_param, beta_request_document_b
 from anthropic.types.beta import message_create_params as beta_create
 
 from scraper.preflight import core
-from scraper.preflight.surface import BETAS, BLOCKS, EDITS, ENDPOINTS, PARAMS, SOURCES, TOOLS
+from scraper.preflight.surface import BETAS, BLOCKS, EDITS, ENDPOINTS, PARAMS, ROLES, SOURCES, TOOLS
 from scraper.render.python import render_python
 from tests.test_preflight import DATA, PLAIN
 
@@ -73,6 +73,18 @@ def test_every_member_of_the_structured_parameters_is_classified() -> None:
         found |= {f"{name}: {key}" for config in configs for key in keys(config)}
     assert "thinking: type=adaptive" in found and "container: skills" in found
     assert sorted(f for f in found if f.split(": ")[1] not in members[f.split(": ")[0]]) == []
+
+
+def test_every_message_role_is_classified() -> None:
+    found: set[str] = set()
+    for module in (ga, beta):
+        for name in dir(module):
+            cls = getattr(module, name)
+            if isinstance(cls, type) and issubclass(cls, dict) and name.endswith("MessageParam") and "role" in keys(cls):
+                annotation = next(b.__annotations__["role"] for b in cls.__mro__ if "role" in getattr(b, "__annotations__", {}))
+                found |= set(re.findall(r"'([^']+)'", str(getattr(annotation, "__forward_arg__", annotation))))
+    assert {"user", "assistant", "system"} <= found
+    assert unclassified(found, ROLES) == []
 
 
 def test_every_tool_type_ga_and_beta_is_classified_by_its_unversioned_prefix() -> None:

@@ -129,6 +129,7 @@ UNLISTED = [  # features the page does not list
     case("agents", lambda c: c.beta.agents.list(), unknown=True),
     case("beta the page does not name", beta("task-budgets-2026-03-13"), unknown=True),
     raw("legacy completions", {"method": "POST", "path": "/v1/complete", "body": {"prompt": "x"}}, unknown=True),
+    raw("system message mid-conversation", {"path": "/v1/messages", "body": {"model": M, "max_tokens": 1, "messages": [*HI, {"role": "system", "content": "be brief"}]}}, unknown=True),
     raw("unknown block", {"path": "/v1/messages", "body": {"model": M, "max_tokens": 1, "messages": said({"type": "hologram"})}}, unknown=True),
 ]
 

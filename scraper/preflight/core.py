@@ -212,9 +212,14 @@ def _blocks(table: Table, value: Any) -> list[Part]:
 
 
 def _messages(table: Table, value: Any) -> list[Part]:
-    messages = value if isinstance(value, list) else [value]
-    unread = [("message (not an object)", None)] if not all(isinstance(m, dict) for m in messages) else []
-    return [p for m in messages if isinstance(m, dict) for p in _blocks(table, m.get("content"))] + unread
+    parts: list[Part] = []
+    for message in value if isinstance(value, list) else [value]:
+        if not isinstance(message, dict):
+            parts.append(("message (not an object)", None))
+            continue
+        role = str(message.get("role"))
+        parts += [(label("message role", role), table["role"].get(role)), *_blocks(table, message.get("content"))]
+    return parts
 
 
 def _tools(table: Table, value: Any) -> list[Part]:

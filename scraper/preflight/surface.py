@@ -31,15 +31,15 @@ ENDPOINTS: dict[str, str] = {
     "/v1/skills/**": "agent_skills",
     "/v1/models/**": NEUTRAL,  # model names and limits: no request content
     "/v1/complete": UNLISTED,  # legacy Text Completions
-    "/v1/agents/**": UNLISTED,
-    "/v1/sessions/**": UNLISTED,
-    "/v1/environments/**": UNLISTED,
+    "/v1/agents/**": "claude_managed_agents",
+    "/v1/sessions/**": "claude_managed_agents",
+    "/v1/environments/**": "claude_managed_agents",
     "/v1/memory_stores/**": UNLISTED,
     "/v1/vaults/**": UNLISTED,
     "/v1/deployments/**": UNLISTED,
     "/v1/deployment_runs/**": UNLISTED,
     "/v1/dreams/**": UNLISTED,
-    "/v1/tunnels/**": UNLISTED,
+    "/v1/tunnels/**": "mcp_tunnels",
     "/v1/user_profiles/**": UNLISTED,
     "/v1/organizations/**": UNLISTED,  # the Admin API
 }
@@ -79,13 +79,16 @@ PARAMS: dict[str, Rule] = {
     "betas": "@betas",  # the beta SDK's list, sent as anthropic-beta headers
     "compaction": UNLISTED,
     "thread": UNLISTED,
-    "diagnostics": UNLISTED,
+    "diagnostics": "cache_diagnostics",
     "fallbacks": UNLISTED,
     "fallback_credit_token": UNLISTED,
     "billing_policy": UNLISTED,
     "user_profile_id": UNLISTED,
     "workspace_id": UNLISTED,
 }
+
+# A message's `role`: a system message in the middle of the conversation is a row of its own.
+ROLES: dict[str, str] = {"user": NEUTRAL, "assistant": NEUTRAL, "system": "mid_conversation_system_messages"}
 
 # Tool `type` without its `_YYYYMMDD` suffix. A tool without a type, or `custom`, is your own.
 TOOLS: dict[str, str] = {
@@ -101,8 +104,9 @@ TOOLS: dict[str, str] = {
     "tool_search_tool_regex": "tool_search",
     "tool_search_tool_bm25": "tool_search",
     "mcp_toolset": "mcp_connector",
-    "computer_toolset": UNLISTED,
-    "browser_toolset": UNLISTED,
+    "computer_toolset": "computer_use",
+    "browser_toolset": "browser_use",
+    "browser": "browser_use",
 }
 
 BLOCKS: dict[str, str] = {
@@ -213,25 +217,29 @@ BETAS: dict[str, str] = {
     "output-128k-2025-02-19": NEUTRAL,
     "output-300k-2026-03-24": NEUTRAL,
     "model-context-window-exceeded-2025-08-26": NEUTRAL,
+    "managed-agents-2026-04-01": "claude_managed_agents",
+    "mcp-tunnels-2026-06-22": "mcp_tunnels",
+    "cache-diagnosis-2026-04-07": "cache_diagnostics",
 }
 _UNLISTED_BETAS = (
     "user-profiles-2026-03-24", "user-profiles-2026-08-18", "user-profiles-2026-09-04",
-    "user-profiles-billing-2026-10-01", "managed-agents-2026-04-01", "dreaming-2026-04-21",
+    "user-profiles-billing-2026-10-01", "dreaming-2026-04-21",
     "thinking-token-count-2026-05-13", "server-side-fallback-2026-06-01", "server-side-fallback-2026-07-01",
     "fallback-credit-2026-06-01", "fallback-credit-2026-07-01", "agent-memory-2026-07-22",
-    "mid-conversation-tool-changes-2026-07-01", "mcp-tunnels-2026-06-22", "task-budgets-2026-03-13",
+    "mid-conversation-tool-changes-2026-07-01", "task-budgets-2026-03-13",
     "thinking-display-updates-2026-08-18", "mid-conversation-output-config-2026-07-01",
     "thinking-binding-controls-2026-08-01", "mid-conversation-system-clear-at-2026-08-21",
     "inline-tools-2026-09-15", "ce-plugins-2026-09-01", "spend-limit-reads-2026-09-26",
     "telemetry-destinations-2026-08-11", "webhooks-2026-10-07", "admin-user-sign-out-2026-10-08",
     "message-threads-2026-08-12", "analytics-usage-cost-2026-08-24", "experimental-claude-tag-2026-10-21",
-    "cache-diagnosis-2026-04-07", "ce-user-management-2026-07-13", ").split(",
+    "ce-user-management-2026-07-13", ").split(",
 )
 BETAS.update(dict.fromkeys(_UNLISTED_BETAS, UNLISTED))  # betas of products and controls no row is about
 
 SURFACE: dict[str, dict[str, Rule]] = {
     "endpoint": dict(ENDPOINTS),
     "parameter": PARAMS,
+    "role": dict(ROLES),
     "tool": dict(TOOLS),
     "block": dict(BLOCKS),
     "source": dict(SOURCES),

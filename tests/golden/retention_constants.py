@@ -243,9 +243,14 @@ def _blocks(table: Table, value: Any) -> list[Part]:
 
 
 def _messages(table: Table, value: Any) -> list[Part]:
-    messages = value if isinstance(value, list) else [value]
-    unread = [("message (not an object)", None)] if not all(isinstance(m, dict) for m in messages) else []
-    return [p for m in messages if isinstance(m, dict) for p in _blocks(table, m.get("content"))] + unread
+    parts: list[Part] = []
+    for message in value if isinstance(value, list) else [value]:
+        if not isinstance(message, dict):
+            parts.append(("message (not an object)", None))
+            continue
+        role = str(message.get("role"))
+        parts += [(label("message role", role), table["role"].get(role)), *_blocks(table, message.get("content"))]
+    return parts
 
 
 def _tools(table: Table, value: Any) -> list[Part]:
@@ -1338,12 +1343,12 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
     {
         'endpoint': MappingProxyType(
             {
-                '/v1/agents/**': 'unlisted',
+                '/v1/agents/**': 'claude_managed_agents',
                 '/v1/complete': 'unlisted',
                 '/v1/deployment_runs/**': 'unlisted',
                 '/v1/deployments/**': 'unlisted',
                 '/v1/dreams/**': 'unlisted',
-                '/v1/environments/**': 'unlisted',
+                '/v1/environments/**': 'claude_managed_agents',
                 '/v1/files/**': 'files_api',
                 '/v1/memory_stores/**': 'unlisted',
                 '/v1/messages': 'messages_api',
@@ -1351,9 +1356,9 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 '/v1/messages/count_tokens': 'token_counting',
                 '/v1/models/**': 'neutral',
                 '/v1/organizations/**': 'unlisted',
-                '/v1/sessions/**': 'unlisted',
+                '/v1/sessions/**': 'claude_managed_agents',
                 '/v1/skills/**': 'agent_skills',
-                '/v1/tunnels/**': 'unlisted',
+                '/v1/tunnels/**': 'mcp_tunnels',
                 '/v1/user_profiles/**': 'unlisted',
                 '/v1/vaults/**': 'unlisted',
             }
@@ -1370,7 +1375,7 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                     ('skills', 'agent_skills'),
                 ),
                 'context_management': (('edits', '@edits'),),
-                'diagnostics': 'unlisted',
+                'diagnostics': 'cache_diagnostics',
                 'effort': 'effort',
                 'fallback_credit_token': 'unlisted',
                 'fallbacks': 'unlisted',
@@ -1410,14 +1415,22 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 'workspace_id': 'unlisted',
             }
         ),
+        'role': MappingProxyType(
+            {
+                'assistant': 'neutral',
+                'system': 'mid_conversation_system_messages',
+                'user': 'neutral',
+            }
+        ),
         'tool': MappingProxyType(
             {
                 'advisor': 'advisor_tool',
                 'bash': 'bash_tool',
-                'browser_toolset': 'unlisted',
+                'browser': 'browser_use',
+                'browser_toolset': 'browser_use',
                 'code_execution': 'code_execution',
                 'computer': 'computer_use',
-                'computer_toolset': 'unlisted',
+                'computer_toolset': 'computer_use',
                 'custom': 'neutral',
                 'mcp_toolset': 'mcp_connector',
                 'memory': 'memory_tool',
@@ -1515,7 +1528,7 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 'advisor-tool-2026-03-01': 'advisor_tool',
                 'agent-memory-2026-07-22': 'unlisted',
                 'analytics-usage-cost-2026-08-24': 'unlisted',
-                'cache-diagnosis-2026-04-07': 'unlisted',
+                'cache-diagnosis-2026-04-07': 'cache_diagnostics',
                 'ce-plugins-2026-09-01': 'unlisted',
                 'ce-user-management-2026-07-13': 'unlisted',
                 'code-execution-2025-05-22': 'code_execution',
@@ -1538,11 +1551,11 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 'fine-grained-tool-streaming-2025-05-14': 'fine_grained_tool_streaming',
                 'inline-tools-2026-09-15': 'unlisted',
                 'interleaved-thinking-2025-05-14': 'extended_thinking',
-                'managed-agents-2026-04-01': 'unlisted',
+                'managed-agents-2026-04-01': 'claude_managed_agents',
                 'mcp-client-2025-04-04': 'mcp_connector',
                 'mcp-client-2025-11-20': 'mcp_connector',
                 'mcp-client-2026-09-15': 'mcp_connector',
-                'mcp-tunnels-2026-06-22': 'unlisted',
+                'mcp-tunnels-2026-06-22': 'mcp_tunnels',
                 'message-batches-2024-09-24': 'batch_processing',
                 'message-threads-2026-08-12': 'unlisted',
                 'mid-conversation-output-config-2026-07-01': 'unlisted',
