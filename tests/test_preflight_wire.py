@@ -21,8 +21,12 @@ import anthropic
 import httpx2
 import pytest
 
+from schema.models import Dataset
+from scraper import source
+from scraper.compiler import compile_source
+from scraper.dataset_io import dumps
 from scraper.render.python import render_python
-from tests.conftest import GOLDEN, CliRun
+from tests.conftest import CORPUS, CliRun
 from tests.test_preflight import DATA
 
 M = "claude-x"
@@ -202,29 +206,56 @@ print(json.dumps(out))
 """
 
 
-def test_cli_and_constants_module_agree_and_fail_closed(
-    cli: CliRun, tmp_path: Path, envelopes: list[dict[str, Any]]
-) -> None:
-    (tmp_path / "retention_constants.py").write_text(render_python(DATA), encoding="utf-8")
+def judged(cli: CliRun, folder: Path, data: Dataset, envelopes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each envelope under each arrangement, by the CLI and by the constants module: both answers."""
+    dataset = folder / "dataset.json"
+    dataset.write_text(dumps(data), encoding="utf-8")
+    (folder / "retention_constants.py").write_text(render_python(data), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-I", "-S", "-B", "-c", PROBE, str(tmp_path)],
+        [sys.executable, "-I", "-S", "-B", "-c", PROBE, str(folder)],
         input=json.dumps(envelopes),
         capture_output=True,
         text=True,
         check=True,
     )
-    module = json.loads(done.stdout)
-    for c, envelope, by_module in zip(CASES, envelopes, module, strict=True):
-        path = tmp_path / "request.json"
+    results = []
+    for envelope, by_module in zip(envelopes, json.loads(done.stdout), strict=True):
+        path = folder / "request.json"
         path.write_text(json.dumps(envelope), encoding="utf-8")
+        row: dict[str, Any] = {}
         for arrangement in ("zdr", "hipaa"):
-            run = cli("preflight", str(path), "-a", arrangement, "--dataset", str(GOLDEN / "bundled.json"), "--format", "json")
+            run = cli("preflight", str(path), "-a", arrangement, "--dataset", str(dataset), "--format", "json")
             out = json.loads(run.out)
-            unknown = [u["part"] for u in out["unknown"]]
-            by_cli = [out["allowed"], [f["id"] for f in out["features"]], unknown, [r["part"] for r in out["refused"]]]
-            assert by_cli == by_module[arrangement], (c.name, arrangement)
             assert run.code == (0 if out["allowed"] else 1)
-            used = set(by_cli[1]) - {"messages_api"}
+            parts = [[u["part"] for u in out[key]] for key in ("unknown", "refused")]
+            row[arrangement] = [out["allowed"], [f["id"] for f in out["features"]], *parts]
+            assert row[arrangement] == by_module[arrangement], (envelope, arrangement)
+            statuses = {f["id"]: f["status"] for f in out["features"]}
+            fine = all(s in ("yes", "qualified") for s in statuses.values()) and not any(parts)
+            assert out["allowed"] == fine, (envelope, arrangement)
+        results.append(row)
+    return results
+
+
+def test_cli_and_constants_module_agree_and_fail_closed(
+    cli: CliRun, tmp_path: Path, envelopes: list[dict[str, Any]]
+) -> None:
+    results = judged(cli, tmp_path, DATA, envelopes)
+    for c, row in zip(CASES, results, strict=True):
+        for arrangement in ("zdr", "hipaa"):
+            allowed, used_ids, unknown, refused = row[arrangement]
+            used = set(used_ids) - {"messages_api"}
             assert used == c.uses, (c.name, arrangement, used)
-            assert bool(unknown) == c.unknown or (arrangement == "hipaa" and out["refused"]), (c.name, unknown)
-            assert out["allowed"] == expected_allowed(c, arrangement), (c.name, arrangement, run.out)
+            assert bool(unknown) == c.unknown or (arrangement == "hipaa" and refused), (c.name, unknown)
+            assert allowed == expected_allowed(c, arrangement), (c.name, arrangement, row)
+
+
+def test_the_september_page_judges_the_same_requests_by_its_own_rows(
+    cli: CliRun, tmp_path: Path, envelopes: list[dict[str, Any]]
+) -> None:
+    """The newest copy adds rows (managed agents, MCP tunnels, ...) and renames extended thinking."""
+    results = judged(cli, tmp_path, compile_source(source.read(CORPUS / "en-md-2026-09-26.md")), envelopes)
+    by_name = dict(zip((c.name for c in CASES), results, strict=True))
+    assert by_name["extended_thinking"]["hipaa"][:2] == [True, ["messages_api", "thinking"]]
+    assert by_name["sessions"]["zdr"][:3] == [False, ["claude_managed_agents"], []]
+    assert by_name["system message mid-conversation"]["hipaa"][0] is True

@@ -26,9 +26,9 @@ def _header(text: str) -> tuple[str, str]:
 @click.option(
     "--dataset",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("dist/retention.json"),
-    show_default=True,
-    help="The dataset to judge by.",
+    default=None,
+    help="The dataset to judge by. Default: dist/retention.json when this folder has one, "
+    "else the newest dataset shipped with retention (named on stderr).",
 )
 @output_format(["text", "json"], "text for a person, json for a program.")
 @OUTPUT
@@ -39,7 +39,7 @@ def preflight_cmd(
     endpoint: str | None,
     headers: tuple[str, ...],
     allow_unknown: bool,
-    dataset: Path,
+    dataset: Path | None,
     fmt: str,
     output: Path | None,
     max_bytes: int,
@@ -61,10 +61,14 @@ def preflight_cmd(
     from scraper.preflight.request import as_json, evaluate, read_request
 
     pairs = [_header(h) for h in headers]
+    dataset, shipped = _dataset(dataset)
     if not dataset.is_file():
         hint = "run `retention build` first, or name one with --dataset"
         raise fail("dataset", f"no dataset at {dataset}: {hint}", str(dataset))
     data = dataset_io.load_dataset(dataset, max_bytes)
+    if shipped:
+        dated = f", the page as of {data.source.date}" if data.source.date else ""
+        click.echo(f"retention: judging by the dataset shipped with retention: {data.dataset_version}{dated}", err=True)
     known = [a.id for a in data.arrangements]
     if arrangement not in known:
         raise fail("arrangement", f"unknown arrangement {arrangement!r} (known: {', '.join(known)})", str(dataset))
@@ -72,3 +76,13 @@ def preflight_cmd(
     verdict = evaluate(data, body, arrangement, origin, endpoint, pairs, allow_unknown)
     emit(as_json(verdict) if fmt == "json" else "\n".join(core.describe(verdict, allow_unknown)) + "\n", output)
     return Exit.OK if verdict.allowed else Exit.CHANGED
+
+
+def _dataset(named: Path | None) -> tuple[Path, bool]:
+    """The dataset to judge by, and whether it is the one shipped with the tool."""
+    from scraper.resources import shipped_dataset
+
+    if named is not None:
+        return named, False
+    here = Path("dist/retention.json")
+    return (here, False) if here.is_file() else (shipped_dataset(), True)

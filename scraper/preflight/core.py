@@ -338,6 +338,14 @@ def _use(row: _Row, arrangement: str, words: Mapping[str, str], notes: Mapping[i
     return Use(row.id, row.name, cell.status, cited, reason, row.details, tuple(parts))
 
 
+def _resolve(named: str | None, known: set[str], aliases: Mapping[str, str]) -> str | None:
+    """The dataset's id for a class: itself, the first of `a|b` the dataset has, or via an alias."""
+    for option in [] if named is None or named in known else named.split("|"):
+        if option in known or option in aliases:
+            return option if option in known else aliases[option]
+    return named
+
+
 def judge(
     rows: Iterable[_Row],
     notes: Mapping[int, str],
@@ -360,7 +368,7 @@ def judge(
     used: dict[str, list[str]] = {}
     unknown, refused = [], []
     for part, named in parts:
-        cls = named if named is None or named in known else (aliases or {}).get(named, named)
+        cls = _resolve(named, known, aliases or {})
         if beta_rule and part.startswith("anthropic-beta") and cls not in known:
             why = f"no feature the page lists as eligible under {label}"
             refused.append((part, f"not allowed: {part} is {why} ({beta_rule})"))

@@ -10,6 +10,7 @@ and tools, an `anthropic-beta` value) to one of:
 A part the table does not name at all is unknown too. `tests/test_preflight_sdk.py` checks the
 table against the official SDK, so a new SDK parameter fails the tests until someone decides.
 
+A class may name alternatives, `extended_thinking|thinking`: the first id the dataset has.
 A rule is a class (str) or members -> class pairs: `"key"` a member key, `"key=value"` a key
 with that string value, `"=value"` the value itself, `"*"` any other key or value. Classes
 starting with `@` walk the value: `@messages`, `@blocks`, `@tools`, `@edits`, `@betas`.
@@ -21,6 +22,10 @@ NEUTRAL = "neutral"
 UNLISTED = "unlisted"
 
 Rule = str | tuple[tuple[str, str], ...]
+
+# A class may name several ids, `a|b`: the first the dataset has. The page replaced its
+# "Extended thinking" row by "Thinking" in September 2026 (a new id, not a rename).
+THINKING = "extended_thinking|thinking"
 
 # Path patterns: `{id}` is any one segment, a trailing `/**` any sub-path (ids in sub-paths).
 ENDPOINTS: dict[str, str] = {
@@ -62,9 +67,9 @@ PARAMS: dict[str, Rule] = {
     "inference_geo": "data_residency",
     "speed": (("=fast", "fast_mode"), ("=standard", NEUTRAL)),
     "thinking": (
-        ("type=enabled", "extended_thinking"),
+        ("type=enabled", THINKING),
         ("type=adaptive", "adaptive_thinking"),
-        ("type=between_tools", "extended_thinking"),  # interleaved: thinking between tool calls
+        ("type=between_tools", THINKING),  # interleaved: thinking between tool calls
         ("type=disabled", NEUTRAL),
         ("budget_tokens", NEUTRAL),
         ("display", NEUTRAL),
@@ -210,8 +215,8 @@ BETAS: dict[str, str] = {
     "structured-outputs-2025-11-13": "structured_outputs",
     "fast-mode-2026-02-01": "fast_mode",
     "advisor-tool-2026-03-01": "advisor_tool",
-    "interleaved-thinking-2025-05-14": "extended_thinking",
-    "dev-full-thinking-2025-05-14": "extended_thinking",
+    "interleaved-thinking-2025-05-14": THINKING,
+    "dev-full-thinking-2025-05-14": THINKING,
     "fine-grained-tool-streaming-2025-05-14": "fine_grained_tool_streaming",
     "token-efficient-tools-2025-02-19": NEUTRAL,
     "output-128k-2025-02-19": NEUTRAL,
@@ -251,7 +256,7 @@ SURFACE: dict[str, dict[str, Rule]] = {
 
 
 def feature_ids() -> list[tuple[str, str, str]]:
-    """Every (kind, part, feature id) the table names, for the publish gate."""
+    """Every (kind, part, class) whose class names feature ids (`a|b`: any one of them will do)."""
     found = []
     for kind, table in SURFACE.items():
         for part, rule in table.items():

@@ -62,9 +62,10 @@ def preflight_ids_gone(old: Dataset, new: Dataset) -> str | None:
     had = {f.id for f in old.features}
     has = {i for f in new.features for i in (f.id, *f.former_ids)}
     gone: dict[str, list[str]] = {}
-    for kind, part, fid in feature_ids():
-        if fid in had and fid not in has:
-            gone.setdefault(fid, []).append(f"{kind} {part!r}")
+    for kind, part, ids in feature_ids():
+        options = ids.split("|")  # `a|b`: any one of them will do
+        if any(o in had for o in options) and not any(o in has for o in options):
+            gone.setdefault(ids, []).append(f"{kind} {part!r}")
     named = [f"{fid} ({', '.join(entries[:2])}{', ...' if len(entries) > 2 else ''})" for fid, entries in gone.items()]
     more = f" and {len(named) - 3} more" if len(named) > 3 else ""
     table = "the preflight table (scraper/preflight/surface.py)"

@@ -369,6 +369,14 @@ def _use(row: _Row, arrangement: str, words: Mapping[str, str], notes: Mapping[i
     return Use(row.id, row.name, cell.status, cited, reason, row.details, tuple(parts))
 
 
+def _resolve(named: str | None, known: set[str], aliases: Mapping[str, str]) -> str | None:
+    """The dataset's id for a class: itself, the first of `a|b` the dataset has, or via an alias."""
+    for option in [] if named is None or named in known else named.split("|"):
+        if option in known or option in aliases:
+            return option if option in known else aliases[option]
+    return named
+
+
 def judge(
     rows: Iterable[_Row],
     notes: Mapping[int, str],
@@ -391,7 +399,7 @@ def judge(
     used: dict[str, list[str]] = {}
     unknown, refused = [], []
     for part, named in parts:
-        cls = named if named is None or named in known else (aliases or {}).get(named, named)
+        cls = _resolve(named, known, aliases or {})
         if beta_rule and part.startswith("anthropic-beta") and cls not in known:
             why = f"no feature the page lists as eligible under {label}"
             refused.append((part, f"not allowed: {part} is {why} ({beta_rule})"))
@@ -1398,9 +1406,9 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 'system': '@blocks',
                 'temperature': 'neutral',
                 'thinking': (
-                    ('type=enabled', 'extended_thinking'),
+                    ('type=enabled', 'extended_thinking|thinking'),
                     ('type=adaptive', 'adaptive_thinking'),
-                    ('type=between_tools', 'extended_thinking'),
+                    ('type=between_tools', 'extended_thinking|thinking'),
                     ('type=disabled', 'neutral'),
                     ('budget_tokens', 'neutral'),
                     ('display', 'neutral'),
@@ -1540,7 +1548,7 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 'computer-use-2025-11-24': 'computer_use',
                 'context-1m-2025-08-07': '1m_token_context_window',
                 'context-management-2025-06-27': 'context_editing',
-                'dev-full-thinking-2025-05-14': 'extended_thinking',
+                'dev-full-thinking-2025-05-14': 'extended_thinking|thinking',
                 'dreaming-2026-04-21': 'unlisted',
                 'experimental-claude-tag-2026-10-21': 'unlisted',
                 'extended-cache-ttl-2025-04-11': 'prompt_caching',
@@ -1550,7 +1558,7 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
                 'files-api-2025-04-14': 'files_api',
                 'fine-grained-tool-streaming-2025-05-14': 'fine_grained_tool_streaming',
                 'inline-tools-2026-09-15': 'unlisted',
-                'interleaved-thinking-2025-05-14': 'extended_thinking',
+                'interleaved-thinking-2025-05-14': 'extended_thinking|thinking',
                 'managed-agents-2026-04-01': 'claude_managed_agents',
                 'mcp-client-2025-04-04': 'mcp_connector',
                 'mcp-client-2025-11-20': 'mcp_connector',
