@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from schema.span import Span
 
@@ -29,6 +29,15 @@ class Source(Model):
     format: SourceFormat
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str
+    locale: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+    @model_serializer(mode="wrap")
+    def _english_unsaid(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The page's language; left out when English, so English datasets keep their bytes."""
+        data: dict[str, Any] = handler(self)
+        if data.get("locale") == "en":
+            del data["locale"]
+        return data
 
 
 class ScopeItem(Model):

@@ -125,6 +125,7 @@ class Document:
     """The page: title, summary line, blocks in page order, and the footnotes under the table.
 
     `source_url` is the page's own URL where the form states it (Markdown front matter).
+    `lang` is the language where the form states it (HTML `<html lang>`).
     """
 
     title: str
@@ -132,6 +133,7 @@ class Document:
     blocks: tuple[Block, ...]
     footnotes: tuple[Footnote, ...] = field(default=())
     source_url: str | None = None
+    lang: str | None = None  # the language the page declares (HTML `lang`)
 
     def tables(self) -> list[Table]:
         return [b.table for b in self.blocks if isinstance(b, TableBlock)]

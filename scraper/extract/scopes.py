@@ -10,10 +10,8 @@ from schema import models as m
 from scraper.document import Document, Heading, ListBlock
 from scraper.extract import cells
 from scraper.extract.page import label_text
-from scraper.vocabulary import ENGLISH
+from scraper.vocabulary import ENGLISH, Vocabulary
 
-_COVERS = re.compile(ENGLISH.covers_heading, re.IGNORECASE)
-_EXCLUDES = re.compile(ENGLISH.excludes_heading, re.IGNORECASE)
 _LABEL = re.compile(r"([^.:]{1,60}): (\S.*)")
 
 
@@ -26,7 +24,7 @@ def _scope(items: ListBlock) -> list[m.ScopeItem]:
     return result
 
 
-def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem]]:
+def _scopes(doc: Document, prefix: str, words: Vocabulary) -> tuple[list[m.ScopeItem], list[m.ScopeItem]]:
     covers: list[m.ScopeItem] = []
     excludes: list[m.ScopeItem] = []
     blocks = list(doc.blocks)
@@ -34,32 +32,29 @@ def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.Scope
         label = label_text(block)
         if label is None or not isinstance(after, ListBlock):
             continue
-        for pattern, target in ((_EXCLUDES, excludes), (_COVERS, covers)):
-            match = pattern.fullmatch(label.strip())
-            if match and prefix.lower() in match.group(1).lower().split():
-                target.extend(_scope(after))
-                break
+        found = words.scope_label(label)
+        if found and prefix.lower() in found[1].lower().split():
+            (excludes if found[0] == "excludes" else covers).extend(_scope(after))
     return covers, excludes
 
 
-def _name(doc: Document, prefix: str) -> str:
+def _name(doc: Document, prefix: str, words: Vocabulary) -> str:
     """The arrangement's full name, from its "<name> scope" heading; else the column prefix."""
     for block in doc.blocks:
-        if isinstance(block, Heading) and block.text.endswith(ENGLISH.scope_heading_suffix):
-            name = block.text.removesuffix(ENGLISH.scope_heading_suffix)
-            if prefix.lower() in re.split(r"[\s()]+", name.lower()):
-                return name
+        name = words.scope_name(block.text) if isinstance(block, Heading) else None
+        if name is not None and prefix.lower() in re.split(r"[\s()（）]+", name.lower()):
+            return name
     return prefix
 
 
-def arrangements(doc: Document, columns: list[str]) -> list[m.Arrangement]:
+def arrangements(doc: Document, columns: list[str], words: Vocabulary = ENGLISH) -> list[m.Arrangement]:
     result = []
     for column in columns:
-        prefix = ENGLISH.arrangement_prefix(column) or column
-        covers, excludes = _scopes(doc, prefix)
+        prefix = words.arrangement_prefix(column) or column
+        covers, excludes = _scopes(doc, prefix, words)
         result.append(
             m.Arrangement(
-                id=cells.slug(prefix), name=_name(doc, prefix), column=column, covers=covers, excludes=excludes
+                id=cells.slug(prefix), name=_name(doc, prefix, words), column=column, covers=covers, excludes=excludes
             )
         )
     return result

@@ -1,0 +1,55 @@
+"""The language a copy of the page is in, and so the vocabulary it is read with.
+
+Evidence, strongest first: `--locale`; the copy's URL (`/docs/<locale>/...`, from `--url`, a
+fetch or the front matter); the `lang` of HTML. A copy that says nothing of its language is
+read in the first vocabulary whose words its table header uses (English first). A language
+without vocabulary is refused, naming it and where to add one: never read in another's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.document import Document
+from scraper.errors import fail
+from scraper.source import Source
+from scraper.vocabulary import ENGLISH, LOCALES, WHERE, Vocabulary, known
+
+_DOCS = re.compile(r"/docs/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)/")
+
+
+def from_url(url: str | None) -> str | None:
+    """`https://…/docs/zh-CN/manage-claude/…` -> `zh-CN`; None when the URL names none."""
+    match = _DOCS.search(url or "")
+    return match.group(1) if match else None
+
+
+def declared(source: Source, doc: Document) -> tuple[str, str] | None:
+    """The locale the copy or the command states, and where it was read from."""
+    if source.locale:
+        return source.locale, "--locale"
+    for url in (source.url, doc.source_url):
+        code = from_url(url)
+        if code:
+            return code, f"its URL {url}"
+    if doc.lang:
+        return doc.lang, "its HTML lang"
+    return None
+
+
+def vocabulary_for(source: Source, doc: Document) -> Vocabulary:
+    """The vocabulary to read `doc` with; a language without one is refused (exit 2)."""
+    from scraper.extract import has_table
+
+    found = declared(source, doc)
+    if found is None:
+        return next((v for v in LOCALES.values() if has_table(doc, v)), ENGLISH)
+    code, why = found
+    words = known(code)
+    if words is None:
+        raise fail(
+            "locale",
+            f"the page is in {code!r} (from {why}), a language without vocabulary: add one to {WHERE}",
+            f"{source.origin}:1:1",
+        )
+    return words
