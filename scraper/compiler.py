@@ -14,7 +14,7 @@ from scraper.errors import fail
 from scraper.extract import extract
 from scraper.source import Source
 
-English = Callable[[], Dataset]
+English = Callable[[], tuple[Dataset, str]]  # the English dataset, and where it was read from
 
 
 def read_rows(source: Source) -> Dataset:
@@ -39,6 +39,6 @@ def compile_source(source: Source, english: English | None = None) -> Dataset:
             )
         from scraper.localize.match import keyed
 
-        dataset = keyed(dataset, english(), source)
+        dataset = keyed(dataset, *english(), source)
     validate.check(dataset, source.origin, in_source=True)
     return dataset

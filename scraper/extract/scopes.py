@@ -12,7 +12,7 @@ from scraper.extract import cells
 from scraper.extract.page import label_text
 from scraper.vocabulary import ENGLISH, Vocabulary
 
-_LABEL = re.compile(r"([^.:]{1,60}): (\S.*)")
+_LABEL = re.compile(r"([^.:：]{1,60})(?:: |：\s*)(\S.*)")  # `Label: text`, `标签：text`
 
 
 def _scope(items: ListBlock) -> list[m.ScopeItem]:

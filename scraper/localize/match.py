@@ -139,10 +139,10 @@ def _problem(source: Source, row: m.Feature, why: str) -> Problem:
     return Problem("match", f"row {row.name!r}: {why}; it gets no id", at(source.origin, row.span.line, row.span.col))
 
 
-def keyed(localized: m.Dataset, english: m.Dataset, source: Source) -> m.Dataset:
+def keyed(localized: m.Dataset, english: m.Dataset, english_origin: str, source: Source) -> m.Dataset:
     """The localized dataset with every row under its English id; any row left unmatched is
     refused (one line each, naming the row), never given an invented id."""
-    found = pairing(localized, english, "the English dataset")
+    found = pairing(localized, english, english_origin)
     if found.unmatched:
         raise RetentionError([_problem(source, row, why) for row, why in found.unmatched])
     ids = {id(row): eng.id for row, eng in found.pairs}
