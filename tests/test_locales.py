@@ -118,7 +118,9 @@ def test_the_locale_comes_from_html_lang_url_or_the_option(cli: CliRun, tmp_path
 def test_a_row_matching_no_english_feature_is_refused_never_given_an_id(cli: CliRun, tmp_path: Path) -> None:
     page = tmp_path / "id.md"
     text = (CORPUS / "id-mdx-2026-07-24.md").read_text(encoding="utf-8")
-    page.write_text(text.replace("/docs/id/build-with-claude/effort", "/docs/id/build-with-claude/usaha"), encoding="utf-8")
+    page.write_text(
+        text.replace("/docs/id/build-with-claude/effort", "/docs/id/build-with-claude/usaha"), encoding="utf-8"
+    )
     run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-07-undated.md"))
     assert run.code == 2 and run.out == ""
     assert run.err.count("\n") == 1 and "'Effort'" in run.err and f"{page}:191:" in run.err

@@ -18,6 +18,7 @@ class Report:
     """A copy's drift: the copy (rows under English ids where matched) and its differences."""
 
     copy: m.Dataset
+    matching: match.Matching
     found: list[drift.Drift]
 
 
@@ -33,13 +34,13 @@ def compare(english: m.Dataset, english_origin: str, page: source.Source, datase
     """Read the copy `page` (a dataset when `dataset`) and report its drift from `english`."""
     if dataset:
         copy = dataset_io.loads(page.text, page.origin)
-        found = match.by_id(copy, english)
+        pairs = match.by_id(copy, english)
     else:
         copy = compiler.read_rows(page)
         if copy.source.locale == "en":
             raise fail("locale", "this copy is in English: compare English copies with `retention diff`", page.origin)
-        found = match.pairing(copy, english, english_origin)
-    return Report(copy, drift.drift(english, copy, found, page.origin))
+        pairs = match.pairing(copy, english, english_origin)
+    return Report(copy, pairs, drift.drift(english, copy, pairs, page.origin))
 
 
 def localized_side(path: Path, max_bytes: int, fmt: Format | None, locale: str | None) -> tuple[source.Source, bool]:
