@@ -145,7 +145,7 @@ class Extractor:
             arrangements=arrangements(self.doc, columns, self.words),
             features=features,
             footnotes=self.footnotes(features),
-            page=page(self.doc),
+            page=page(self.doc, self.words),
         )
 
 

@@ -21,6 +21,7 @@ from scraper.document import (
     Text,
 )
 from scraper.extract import cells
+from scraper.vocabulary import ENGLISH, Vocabulary
 
 
 @dataclass
@@ -82,11 +83,9 @@ def _step(step: Step) -> m.Step:
     return m.Step(title=step.title.text, text=" ".join(t.text for t in step.body))
 
 
-def _find(secs: list[_Section], *words: str) -> _Section | None:
-    for sec in secs:
-        if all(w in sec.title.lower() for w in words):
-            return sec
-    return None
+def _role(secs: list[_Section], words: Vocabulary, role: str) -> _Section | None:
+    """The first section whose heading holds a word of `role` in the copy's language (or English)."""
+    return next((sec for sec in secs if words.role(sec.title) == role), None)
 
 
 def _lists(sec: _Section | None) -> list[ListBlock]:
@@ -163,13 +162,13 @@ def _related(sec: _Section | None) -> list[m.Link]:
     return [m.Link(text=i.text, url=i.links[0].url if i.links else None) for lst in _lists(sec) for i in lst.items]
 
 
-def page(doc: Document) -> m.Page:
+def page(doc: Document, words: Vocabulary = ENGLISH) -> m.Page:
     secs = sections(doc)
-    phi = _find(secs, "phi")
+    phi = _role(secs, words, "phi")
     steps = next((b for b in doc.blocks if isinstance(b, Steps)), None)
     excluded = [p for p in _paragraphs(phi) if "not expected to contain phi" in p.lower()]
-    violation = _find(secs, "policy violation")
-    faq = _find(secs, "question")
+    violation = _role(secs, words, "policy_violation")
+    faq = _role(secs, words, "faq")
     return m.Page(
         description=doc.description,
         hipaa_steps=[_step(s) for s in steps.steps] if steps else [],
@@ -180,6 +179,6 @@ def page(doc: Document) -> m.Page:
         limitations=_limitations(secs),
         policy_violation_retention=cells.retention(" ".join(_paragraphs(violation))) if violation else None,
         faq=_faq(faq),
-        related_resources=_related(_find(secs, "related")),
+        related_resources=_related(_role(secs, words, "related_resources")),
         sections=[_section(s, faq=s is faq) for s in secs],
     )
