@@ -129,3 +129,11 @@ def test_a_row_matching_no_english_feature_is_refused_never_given_an_id(cli: Cli
 def test_an_english_side_without_doc_links_is_refused(cli: CliRun) -> None:
     run = cli("compile", str(CORPUS / "id-mdx-2026-04-10.md"), "--english", str(CORPUS / "en-text-2026-04.txt"))
     assert run.code == 2 and "no doc links" in run.err and run.err.count("\n") == 1
+
+
+def test_a_legend_defining_a_word_not_in_the_vocabulary_is_refused_naming_it(cli: CliRun, tmp_path: Path) -> None:
+    page = tmp_path / "id.md"
+    text = (CORPUS / "id-mdx-2026-07-24.md").read_text(encoding="utf-8")
+    page.write_text(text.replace("* **Tidak:** Fitur", "* **Belum:** Fitur"), encoding="utf-8")
+    run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-07-undated.md"))
+    assert run.code == 2 and run.err.count("\n") == 1 and "'Belum'" in run.err and f"{page}:173:" in run.err

@@ -13,6 +13,7 @@ from schema.span import Span
 from scraper.document import Cell, Document, Row, Table
 from scraper.errors import Problem, RetentionError
 from scraper.extract import cells
+from scraper.extract.legend import unknown_terms
 from scraper.extract.page import page
 from scraper.extract.scopes import arrangements
 from scraper.source import Source
@@ -129,6 +130,10 @@ class Extractor:
         columns = [c.text for c in table.header[2:-1]]
         notes = {n.number for n in self.doc.footnotes}
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
+        for term, item in unknown_terms(self.doc, self.words):
+            self.problems.append(
+                Problem("status", f"the legend defines {term!r}, not a known status word", self.source.where(item.span))
+            )
         if self.problems:
             raise RetentionError(self.problems)
         source = m.Source(

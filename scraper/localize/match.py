@@ -147,10 +147,10 @@ def keyed(localized: m.Dataset, english: m.Dataset, english_origin: str, source:
         raise RetentionError([_problem(source, row, why) for row, why in found.unmatched])
     ids = {id(row): eng.id for row, eng in found.pairs}
     features = [row.model_copy(update={"id": ids[id(row)]}) for row in localized.features]
-    notes = [n.model_copy(update={"applies_to": _cited(n.number, features)}) for n in localized.footnotes]
+    notes = [n.model_copy(update={"applies_to": cited(n.number, features)}) for n in localized.footnotes]
     return localized.model_copy(update={"features": features, "footnotes": notes})
 
 
-def _cited(number: int, features: list[m.Feature]) -> list[tuple[str, str]]:
+def cited(number: int, features: list[m.Feature]) -> list[tuple[str, str]]:
     """The cells citing footnote `number`, under the rows' English ids."""
     return [(f.id, arr) for f in features for arr, e in f.eligibility.items() if number in e.footnotes]

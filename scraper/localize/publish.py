@@ -11,6 +11,7 @@ from dataclasses import replace
 from schema import models as m
 from scraper.dataset_io import dumps
 from scraper.localize.drift import summary
+from scraper.localize.match import cited
 from scraper.localize.sides import Report
 from scraper.publish.build import Plan
 from scraper.render import drift as report
@@ -23,11 +24,9 @@ def keyed_rows(found: Report) -> m.Dataset:
     lacks is in the drift, not here: it has no id); footnotes cited only by such rows go too."""
     ids = {id(row): eng.id for row, eng in found.matching.pairs}
     features = [row.model_copy(update={"id": ids[id(row)]}) for row in found.copy.features if id(row) in ids]
-    notes = []
-    for note in found.copy.footnotes:
-        cites = [(f.id, a) for f in features for a, e in f.eligibility.items() if note.number in e.footnotes]
-        if cites:
-            notes.append(note.model_copy(update={"applies_to": cites}))
+    notes = [
+        n.model_copy(update={"applies_to": cites}) for n in found.copy.footnotes if (cites := cited(n.number, features))
+    ]
     return found.copy.model_copy(update={"features": features, "footnotes": notes})
 
 
