@@ -135,6 +135,7 @@ ENGLISH = Vocabulary(
     excludes_heading=r"What (.+?) does not cover",
     qualifiers=(
         (r"with (\S+) tool", "tool"),
+        (r"with (\S+) toolset(?: or tool)?", "tool"),  # "browser toolset", "computer toolset or tool"
         (r"with (\S+) source", "source"),
         (r"with (\S+) header", "header"),
         (r'with ([A-Za-z0-9_.\-]+):\s*"?([^"]*)"?', "parameter"),
@@ -147,7 +148,6 @@ ENGLISH = Vocabulary(
         "question": "faq",
         "related": "related_resources",
         "phi": "phi",
-        "policy violation": "policy_violation",
     },
     legend="Each eligibility column uses three values",
     dump_article_marker="Was this page helpful?",
@@ -184,7 +184,6 @@ INDONESIAN = Vocabulary(
         "pertanyaan": "faq",
         "sumber daya terkait": "related_resources",
         "phi": "phi",
-        "pelanggaran kebijakan": "policy_violation",
     },
     legend="Setiap kolom kelayakan menggunakan tiga nilai",
     fallback=ENGLISH,
@@ -202,6 +201,7 @@ CHINESE_SIMPLIFIED = Vocabulary(
     covers_heading=r"(.+?)\s*涵盖的范围",
     excludes_heading=r"(.+?)\s*不涵盖的范围",
     qualifiers=(
+        (r"带 ?(\S+) ?工具集(?:或工具)?", "tool"),  # （带 `browser` 工具集）
         (r"带 ?(\S+) ?工具", "tool"),
         (r"带 ?(\S+) ?来源", "source"),
         (r"带 ?(\S+) ?(?:标头|请求头)", "header"),
@@ -214,7 +214,6 @@ CHINESE_SIMPLIFIED = Vocabulary(
         "常见问题": "faq",
         "相关资源": "related_resources",
         "phi": "phi",
-        "违反政策": "policy_violation",
     },
     legend="每个资格列使用三个值",
     fallback=ENGLISH,

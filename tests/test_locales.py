@@ -14,6 +14,7 @@ import pytest
 from schema.models import Dataset
 from scraper import source
 from scraper.compiler import compile_source
+from scraper.localize.match import keyed
 from tests import html_render
 from tests.conftest import CORPUS, CliRun
 
@@ -34,7 +35,7 @@ def localized(path: Path, era: str, **changes: str) -> Dataset:
     page = source.read(path)
     for old, new in changes.items():
         page = source.from_bytes(page.text.replace(old, new).encode("utf-8"), str(path))
-    return compile_source(page, lambda: (english(era), era))
+    return compile_source(page, lambda data, copy: keyed(data, english(era), era, copy))
 
 
 @pytest.mark.parametrize(("copy", "era", "lacks", "differs"), ERAS)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from scraper.cli.options import ENGLISH, INPUT_FORMAT, LOCALE, MAX_BYTES, OUTPUT, chosen_format, emit
 from scraper.errors import Exit
+
+if TYPE_CHECKING:
+    from schema.models import Dataset
+    from scraper.source import Source
 
 
 @click.command("compile")
@@ -32,7 +37,8 @@ def compile_cmd(
     SOURCE is a file, or - for standard input. The dataset is validated before it is printed;
     a page that cannot be fully read is refused with one located line per problem (exit 2).
     Feature ids are derived here from the row names (there is no published history to keep
-    them from); `retention build` keeps the ids already published. dataset_version is 0.0.0.
+    them from: a renamed row gets a new id); `retention build` keeps the ids already published
+    (a renamed row keeps its id and records its former name). dataset_version is 0.0.0.
 
     A copy in another language (its URL's /docs/<locale>/, its HTML lang, or --locale) is read
     in that language's words, and each row gets the id of the English feature with the same doc
@@ -47,9 +53,14 @@ def compile_cmd(
     from scraper import source as sources
     from scraper.compiler import compile_source
     from scraper.dataset_io import dumps
+    from scraper.localize.match import keyed
 
     page = replace(sources.read(source, chosen_format(input_format), max_bytes), locale=locale, url=url)
-    dataset = compile_source(page, lambda: (diff_input.load(english, max_bytes), str(english)))
+
+    def key(data: Dataset, copy: Source) -> Dataset:
+        return keyed(data, diff_input.load(english, max_bytes), str(english), copy)
+
+    dataset = compile_source(page, key)
     emit(dumps(dataset), output)
     return Exit.OK
 

@@ -4,28 +4,10 @@ each difference is one record, in the English page's order, then the copy's extr
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 from schema import models as m
+from schema.drift import Drift
 from scraper.errors import at
 from scraper.localize.match import Matching
-
-
-@dataclass(frozen=True)
-class Drift:
-    """One way the copy differs from the English page."""
-
-    kind: str  # arrangement_missing, arrangement_added, row_missing, row_added, status, footnotes
-    message: str
-    feature: str | None = None  # the English id
-    name: str | None = None  # the row's name as the copy writes it
-    arrangement: str | None = None
-    english: str | None = None
-    localized: str | None = None
-    where: str | None = None  # the copy's row, file:line:col
-
-    def record(self) -> dict[str, str | None]:
-        return asdict(self)
 
 
 def _arrangements(english: m.Dataset, copy: m.Dataset) -> list[Drift]:
@@ -109,11 +91,3 @@ def drift(english: m.Dataset, copy: m.Dataset, matching: Matching, origin: str) 
             )
         )
     return result
-
-
-def summary(locale: str, found: list[Drift]) -> dict[str, object]:
-    """Counts by kind, and the English ids concerned: what dist/retention.md says of a language."""
-    kinds: dict[str, list[str]] = {}
-    for item in found:
-        kinds.setdefault(item.kind, []).append(item.feature or item.arrangement or item.name or "")
-    return {"locale": locale, "in_step": not found, "differences": {k: v for k, v in sorted(kinds.items())}}

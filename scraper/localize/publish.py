@@ -9,8 +9,8 @@ import json
 from dataclasses import replace
 
 from schema import models as m
+from schema.drift import summary
 from scraper.dataset_io import dumps
-from scraper.localize.drift import summary
 from scraper.localize.match import cited
 from scraper.localize.sides import Report
 from scraper.publish.build import Plan

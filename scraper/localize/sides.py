@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from schema import models as m
+from schema.drift import Drift
 from scraper import compiler, dataset_io, diff_input, source
 from scraper.errors import fail
 from scraper.localize import drift, match
@@ -19,7 +20,7 @@ class Report:
 
     copy: m.Dataset
     matching: match.Matching
-    found: list[drift.Drift]
+    found: list[Drift]
 
 
 def english_side(path: Path, max_bytes: int, fmt: Format | None = None) -> m.Dataset:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from scraper.localize.drift import Drift, summary
+from schema.drift import Drift, summary
 from scraper.render.escape import md
 
 FORMATS = ("text", "markdown", "json")
