@@ -15,7 +15,8 @@ from scraper.errors import fail
 from scraper.source import Source
 from scraper.vocabulary import ENGLISH, LOCALES, WHERE, Vocabulary, known
 
-_DOCS = re.compile(r"/docs/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)/")
+LOCALE_CODE = r"[a-z]{2}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}))?"  # id, zh-CN, pt-BR, zh-Hant
+_DOCS = re.compile(rf"/docs/({LOCALE_CODE})/")
 
 
 def from_url(url: str | None) -> str | None:

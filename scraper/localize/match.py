@@ -12,10 +12,12 @@ from urllib.parse import urlsplit
 
 from schema import models as m
 from scraper.errors import Problem, RetentionError, at, fail
+from scraper.extract.locale import LOCALE_CODE
 from scraper.source import Source
-from scraper.vocabulary import filler, known
+from scraper.vocabulary import filler
 
 _SUFFIX = re.compile(r"\.(md|mdx|html?)$", re.IGNORECASE)
+_DOCS_LOCALE = re.compile(rf"(?:^|/)docs/{LOCALE_CODE}/")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 
@@ -34,8 +36,8 @@ def page_key(url: str | None) -> tuple[str, str] | None:
     `./developer-build-with-claude-effort.md`, so either form must give comparable keys."""
     if not url:
         return None
-    path = _SUFFIX.sub("", urlsplit(url).path)
-    parts = [p.lower() for p in path.split("/") if p not in ("", ".", "..", "docs") and known(p) is None]
+    path = _DOCS_LOCALE.sub("/", _SUFFIX.sub("", urlsplit(url).path))
+    parts = [p.lower() for p in path.split("/") if p not in ("", ".", "..", "docs")]
     return ("-".join(parts), parts[-1]) if parts else None
 
 
