@@ -138,3 +138,9 @@ def test_a_legend_defining_a_word_not_in_the_vocabulary_is_refused_naming_it(cli
     page.write_text(text.replace("* **Tidak:** Fitur", "* **Belum:** Fitur"), encoding="utf-8")
     run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-07-undated.md"))
     assert run.code == 2 and run.err.count("\n") == 1 and "'Belum'" in run.err and f"{page}:173:" in run.err
+
+
+def test_only_a_locale_shaped_docs_segment_names_a_language(cli: CliRun) -> None:
+    page = str(CORPUS / "en-mdx-2026-07-undated.md")
+    run = cli("compile", page, "--url", "https://docs.example.test/docs/api/retention")
+    assert run.code == 0 and '"locale"' not in run.out  # English: locale left out
