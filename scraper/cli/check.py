@@ -68,6 +68,8 @@ def check_cmd(
 
     if source is not None and url is not None:
         raise click.UsageError("give SOURCE or --url, not both")
+    if locales and fmt == "json":
+        raise click.UsageError("--format json reports the English changes only; use text or markdown with --locales")
     acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
     if acquired is None:
         emit(f"{url or 'the page'}: not modified since the last publish (HTTP 304); no changes\n", output)
@@ -134,8 +136,6 @@ def _languages(locales: str, url: str | None, english: Dataset, deadline: float,
 def _drift(languages: dict[str, Report], fmt: str) -> str:
     from scraper.render import drift as report
 
-    if fmt == "json" and languages:
-        raise click.UsageError("--format json reports the English changes only; use text or markdown with --locales")
     parts = [
         report.render(fmt, r.found, f"{code} copy against the English page", code) for code, r in languages.items()
     ]

@@ -29,7 +29,7 @@ def drift_cmd(
     row by row with the copy's line. The copy's language comes from its URL, its HTML lang or
     --locale. Exit 0 in step, 1 drifted, 2 bad input.
 
-    Example: retention drift dist/retention.json docs-id.md --format markdown
+    Example: retention drift english.md indonesian.md --format markdown
     """
     from scraper.localize import sides
     from scraper.render import drift as report
