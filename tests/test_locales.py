@@ -144,3 +144,14 @@ def test_only_a_locale_shaped_docs_segment_names_a_language(cli: CliRun) -> None
     page = str(CORPUS / "en-mdx-2026-07-undated.md")
     run = cli("compile", page, "--url", "https://docs.example.test/docs/api/retention")
     assert run.code == 0 and '"locale"' not in run.out  # English: locale left out
+
+
+def test_a_copy_naming_no_language_with_english_headers_and_translated_cells_reads(cli: CliRun, tmp_path: Path) -> None:
+    text = (CORPUS / "id-mdx-2026-04-10.md").read_text(encoding="utf-8")
+    text = text.replace("url: https://platform.claude.com/docs/id/build-with-claude/api-and-data-retention\n", "")
+    assert "url:" not in text.split("---")[1]  # nothing names the language
+    header = "| Fitur | Endpoint | Memenuhi syarat ZDR | Memenuhi syarat HIPAA | Detail |"
+    page = tmp_path / "copy.md"
+    page.write_text(text.replace(header, "| Feature | Endpoint | ZDR eligible | HIPAA eligible | Details |"), encoding="utf-8")
+    run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-04-26.md"))
+    assert run.code == 0 and '"locale": "id"' in run.out and '"id": "tool_search"' in run.out

@@ -2,7 +2,7 @@
 
 Evidence, strongest first: `--locale`; the copy's URL (`/docs/<locale>/...`, from `--url`, a
 fetch or the front matter); the `lang` of HTML. A copy that says nothing of its language is
-read in the first vocabulary whose words its table header uses (English first). A language
+read in the first vocabulary whose words its table header and status cells use (English first). A language
 without vocabulary is refused, naming it and where to add one: never read in another's words.
 """
 
@@ -40,11 +40,9 @@ def declared(source: Source, doc: Document) -> tuple[str, str] | None:
 
 def vocabulary_for(source: Source, doc: Document) -> Vocabulary:
     """The vocabulary to read `doc` with; a language without one is refused (exit 2)."""
-    from scraper.extract import has_table
-
     found = declared(source, doc)
     if found is None:
-        return next((v for v in LOCALES.values() if has_table(doc, v)), ENGLISH)
+        return sniffed(doc)
     code, why = found
     words = known(code)
     if words is None:
@@ -54,3 +52,17 @@ def vocabulary_for(source: Source, doc: Document) -> Vocabulary:
             f"{source.origin}:1:1",
         )
     return words
+
+
+def sniffed(doc: Document) -> Vocabulary:
+    """For a copy that names no language: the first vocabulary (English first) whose words read
+    its table header and every status cell; else the first that reads the header (whose
+    problems are then reported); else English."""
+    from scraper.extract import has_table, status_and_marks
+
+    readers = [v for v in LOCALES.values() if has_table(doc, v)]
+    statuses = [c for t in doc.tables() for r in t.rows for c in r.cells[2:-1]]
+    for words in readers:
+        if all(status_and_marks(c, words)[0] is not None for c in statuses):
+            return words
+    return readers[0] if readers else ENGLISH
