@@ -124,8 +124,9 @@ class Footnote:
 class Document:
     """The page: title, summary line, blocks in page order, and the footnotes under the table.
 
-    `source_url` is the page's own URL where the form states it (Markdown front matter).
-    `lang` is the language where the form states it (HTML `<html lang>`).
+    `source_url` is the page's own URL and `source_date` (YYYY-MM-DD) the day the copy was
+    taken, where the form states them (Markdown front matter); `lang` the language where the
+    form states it (HTML `<html lang>`).
     """
 
     title: str
@@ -133,6 +134,7 @@ class Document:
     blocks: tuple[Block, ...]
     footnotes: tuple[Footnote, ...] = field(default=())
     source_url: str | None = None
+    source_date: str | None = None
     lang: str | None = None  # the language the page declares (HTML `lang`)
 
     def tables(self) -> list[Table]:

@@ -75,7 +75,13 @@ def test_manifest_names_each_source(story: tuple[Path, list[str], dict[str, dict
     dist, _, _ = story
     manifest = json.loads((dist / "history" / "manifest.json").read_text(encoding="utf-8"))
     assert list(manifest) == ["1.0.0", "1.1.0", "1.2.0", "1.2.1", "2.0.0"]
-    assert manifest["1.1.0"] == {"file": "april.txt", "format": "text", "sha256": april().source.sha256, "url": None}
+    assert manifest["1.1.0"] == {
+        "date": None,
+        "file": "april.txt",
+        "format": "text",
+        "sha256": april().source.sha256,
+        "url": None,
+    }
 
 
 def test_changelog_tells_the_story_newest_first(story: tuple[Path, list[str], dict[str, dict[str, bytes]]]) -> None:

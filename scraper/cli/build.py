@@ -31,7 +31,8 @@ def build_cmd(
 ) -> int:
     """The main job: compile SOURCE, validate it, compare it with DIST and publish it there.
 
-    Without SOURCE, the copy of the page bundled with the tool is compiled. When the data
+    Without SOURCE, the newest copy of the page bundled with the tool is compiled (the last
+    one sources/manifest.json lists). When the data
     changed, DIST gets the new retention.json, retention.md and retention_constants.py,
     history/<version>.json and an updated CHANGELOG.md, all at once (a complete new tree is
     swapped in); dataset_version is bumped by the highest severity of the changes. The same
@@ -46,11 +47,9 @@ def build_cmd(
 
     Example: retention build sources/en-text-2026-04.txt --dist dist
     """
-    from scraper import resources
-    from scraper import source as sources
     from scraper.publish.build import build
 
-    page = sources.read(source or resources.bundled_source(), chosen_format(input_format), max_bytes)
+    page = _page(source, input_format, max_bytes)
     if not localized:
         click.echo(build(page, dist, accept))
         return Exit.OK
@@ -73,3 +72,17 @@ def _build_with_locales(page: Source, dist: Path, accept: bool, copies: tuple[Pa
             found = sides.compare(plan.dataset, page.origin, copy, is_dataset)
             reports[found.copy.source.locale] = found
         return builder.publish_plan(with_locales(plan, reports), dist, page.origin, accept)
+
+
+def _page(path: Path | None, input_format: str, max_bytes: int) -> Source:
+    """The page named on the command line; None is the newest copy bundled with the tool
+    (the last of sources/manifest.json, with the page's URL)."""
+    from dataclasses import replace
+
+    from scraper import resources, source
+
+    chosen = chosen_format(input_format)
+    if path is not None:
+        return source.read(path, chosen, max_bytes)
+    newest = resources.newest_copy()
+    return replace(source.read(newest.path, chosen or newest.form, max_bytes), url=newest.url)

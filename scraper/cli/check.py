@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, OUTPUT, chosen_format, dist_option, emit, output_format
-from scraper.errors import Exit
+from scraper.errors import Exit, RetentionError
 
 if TYPE_CHECKING:
     from schema.models import Dataset
@@ -55,8 +56,10 @@ def check_cmd(
     Fetching sends the ETag / Last-Modified kept in DIST/history/fetch.json, so an unchanged page
     costs a 304. The report says what changed; DIST is left untouched unless --publish is given,
     which publishes the new version exactly as `retention build` does (history, changelog).
-    Exit 0 unchanged, 1 changed, 2 bad input, 3 could not fetch, 4 refused to publish
-    (a plausibility gate; --accept overrides).
+    Exit 0 unchanged (a 304 too), 1 changed, 2 bad input, 3 could not fetch, 4 refused to
+    publish (a plausibility gate; --accept overrides). With --format json, stdout is JSON in
+    every outcome: the change records ([] when unchanged or not modified), or on failure
+    {"exit_code", "problems"}.
 
     --locales id,zh-CN fetches /docs/<locale>/... next to the English page, adds each copy's
     drift to the report (exit 1 when one drifted) and, with --publish, writes dist/locales/.
@@ -70,19 +73,45 @@ def check_cmd(
         raise click.UsageError("give SOURCE or --url, not both")
     if locales and fmt == "json":
         raise click.UsageError("--format json reports the English changes only; use text or markdown with --locales")
-    acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
-    if acquired is None:
-        emit(f"{url or 'the page'}: not modified since the last publish (HTTP 304); no changes\n", output)
-        return Exit.OK
-    src, extra = acquired
-    with locked(dist) if publish else nullcontext():
-        plan = builder.plan(src, dist, extra)
-        languages = _languages(locales, url, plan.dataset, deadline, max_bytes)
-        emit(_report(plan, fmt) + _drift(languages, fmt), output)
-        plan = _with_locales(plan, languages)
-        if publish and (plan.changed or languages):
-            click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
+    try:
+        acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
+        if acquired is None:
+            emit(_not_modified(dist, url or _live_url(), fmt), output)
+            return Exit.OK
+        src, extra = acquired
+        with locked(dist) if publish else nullcontext():
+            plan = builder.plan(src, dist, extra)
+            languages = _languages(locales, url, plan.dataset, deadline, max_bytes)
+            emit(_report(plan, fmt) + _drift(languages, fmt), output)
+            plan = _with_locales(plan, languages)
+            if publish and (plan.changed or languages):
+                click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
+    except RetentionError as err:
+        if fmt == "json":  # a job reading JSON gets JSON here too (stdout or -o); the lines still go to stderr
+            problems = [{"kind": p.kind, "message": p.message, "where": p.where} for p in err.problems]
+            failed = {"exit_code": int(err.code), "problems": problems}
+            emit(json.dumps(failed, indent=2, sort_keys=True) + "\n", output)
+        raise
     return Exit.CHANGED if plan.changed or any(r.found for r in languages.values()) else Exit.OK
+
+
+def _live_url() -> str:
+    from scraper.resources import BUNDLED_URL
+
+    return BUNDLED_URL
+
+
+def _not_modified(dist: Path, url: str, fmt: str) -> str:
+    """The report when the server answers 304: no changes, in the format asked for."""
+    from scraper.errors import fail
+    from scraper.publish import build as builder
+    from scraper.render import reports as diff_report
+
+    data = builder.published(dist)
+    if data is None:
+        raise fail("fetch", "HTTP 304 Not Modified, but nothing is published to compare with", url, Exit.FETCH_FAILED)
+    heading = f"API and data retention: not modified since dataset {data.dataset_version} (HTTP 304)"
+    return diff_report.render(fmt, [], data, data, heading)
 
 
 def _acquire(
@@ -127,10 +156,9 @@ def _languages(locales: str, url: str | None, english: Dataset, deadline: float,
     """Each localized copy's drift from the English page just compiled (none without --locales)."""
     if not locales:
         return {}
-    from scraper import resources
     from scraper.localize.fetching import reports
 
-    return reports(locales, url or resources.BUNDLED_URL, english, deadline, max_bytes)
+    return reports(locales, url or _live_url(), english, deadline, max_bytes)
 
 
 def _drift(languages: dict[str, Report], fmt: str) -> str:

@@ -141,6 +141,7 @@ class Extractor:
             format=self.source.format,
             sha256=self.source.sha256,
             title=self.doc.title,
+            date=self.doc.source_date,
             locale=self.words.locale,
         )
         return m.Dataset(

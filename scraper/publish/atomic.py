@@ -1,8 +1,9 @@
 """Publishing dist/ all at once: a complete new tree is built beside it, verified, then swapped in.
 
 A reader (or a crash) sees the whole old dist/ or the whole new one, never a mix. A lock file
-beside dist/ keeps two runs from interleaving; temporary trees left by a killed run are removed
-by the next one.
+beside dist/ keeps two runs from interleaving and is removed when released (a run killed
+while holding it leaves it, and the next run removes it); temporary trees left by a killed run
+are removed by the next one.
 """
 
 from __future__ import annotations
@@ -44,24 +45,40 @@ def write_atomic(path: Path, text: str) -> None:
 _LOCAL = threading.local()  # the dist/ folders this thread holds the lock of
 
 
+def _acquire(path: Path) -> int:
+    """Open and lock `path`, retrying until the file locked is still the one at `path` (a run
+    that held it removes it before unlocking, so a waiter may wake up on a deleted file)."""
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
 @contextmanager
 def locked(dist: Path) -> Iterator[None]:
-    """Hold the exclusive lock of `dist` (a `.NAME.lock` file beside it); re-entrant within a
-    thread, so a caller can hold it across read, plan and publish."""
+    """Hold the exclusive lock of `dist` (a `.NAME.lock` file beside it, removed when released,
+    so no lock file is left in the user's folder); re-entrant within a thread, so a caller can
+    hold it across read, plan and publish."""
     held: set[Path] = _LOCAL.__dict__.setdefault("held", set())
     key = dist.resolve()
     if key in held:
         yield
         return
     dist.parent.mkdir(parents=True, exist_ok=True)
-    with (dist.parent / f".{dist.name}.lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        held.add(key)
-        try:
-            yield
-        finally:
-            held.discard(key)
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    path = dist.parent / f".{dist.name}.lock"
+    fd = _acquire(path)
+    held.add(key)
+    try:
+        yield
+    finally:
+        held.discard(key)
+        path.unlink(missing_ok=True)  # before unlocking: a waiter then sees its file is gone
+        os.close(fd)
 
 
 def _recover(dist: Path) -> None:

@@ -44,8 +44,9 @@ def published(dist: Path) -> Dataset | None:
     return dataset_io.load_dataset(path) if path.exists() else None
 
 
-def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Plan:
-    """Everything up to (not including) writing; `extra` files are published only with a change."""
+def plan(source: Source, dist: Path, extra: dict[str, str] | None = None, accepted: str | None = None) -> Plan:
+    """Everything up to (not including) writing; `extra` files are published only with a change.
+    `accepted` (why the version may pass the plausibility gates it trips) is kept in its history entry."""
     new = compile_source(source)
     previous = published(dist)
     entries, manifest, adopted = _past(dist, previous)
@@ -62,7 +63,7 @@ def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Pla
         raise fail("history", f"{history.name(version)} is already published and is never rewritten", str(dist))
     dataset = new.model_copy(update={"dataset_version": version})
     entries = [*entries, (version, dataset)]
-    manifest = manifest | {version: history.manifest_entry(source, dataset)}
+    manifest = manifest | {version: history.manifest_entry(source, dataset, accepted)}
     files = {**outputs(dataset), **adopted, history.name(version): dataset_io.dumps(dataset)}
     return Plan(previous, dataset, changes, {**files, **_record(entries, manifest), **(extra or {})})
 
