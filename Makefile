@@ -27,7 +27,7 @@ build: $(STAMP)  ## compile the newest bundled copy of the page into dist/
 	$(BIN)/retention build
 
 package: $(PACKAGE_STAMP)  ## the data package: build/claude_retention_data-<dataset_version>-py3-none-any.whl
-	$(BIN)/python -m scraper.package dist/retention.json --out build
+	$(BIN)/python -m scraper.publish.package dist/retention.json --out build
 
 test: $(DEV_STAMP) lint typecheck  ## ruff, mypy --strict, then pytest
 	$(BIN)/python -m pytest
@@ -53,7 +53,7 @@ check: $(STAMP)  ## fetch the live page, compare with dist/ (exit 1: changed); C
 
 history: $(STAMP)  ## rebuild dist/ from the page's real past: every copy sources/manifest.json lists, in order
 	rm -rf build/history-dist
-	$(BIN)/python -m scraper.replay sources/manifest.json --dist build/history-dist
+	$(BIN)/python -m scraper.publish.replay sources/manifest.json --dist build/history-dist
 	rm -rf dist && mv build/history-dist dist
 
 .PHONY: fuzz

@@ -10,7 +10,7 @@ from pathlib import Path
 from schema.export import SCHEMA_PATH, schema_json
 from scraper.compiler import compile_source
 from scraper.dataset_io import dumps
-from scraper.replay import replay
+from scraper.publish.replay import replay
 from scraper.resources import read_manifest
 from scraper.source import read
 from tests.conftest import BUNDLED, CORPUS, GOLDEN

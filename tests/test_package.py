@@ -10,8 +10,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from scraper.package import IMPORT_NAME, build_wheel
 from scraper.publish import history
+from scraper.publish.package import IMPORT_NAME, build_wheel
 
 REPO = Path(__file__).resolve().parent.parent
 DIST = REPO / "dist"
@@ -88,7 +88,7 @@ def newest_status(data: dict[str, object], feature: str, arrangement: str) -> st
 
 def test_a_missing_dataset_is_one_located_line(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "scraper.package", str(tmp_path / "none.json"), "--out", str(tmp_path)],
+        [sys.executable, "-m", "scraper.publish.package", str(tmp_path / "none.json"), "--out", str(tmp_path)],
         capture_output=True,
         text=True,
     )

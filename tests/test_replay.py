@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from scraper.replay import main
+from scraper.publish.replay import main
 from tests.conftest import BUNDLED, MD_MAY, MDX_MARCH
 
 

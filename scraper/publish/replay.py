@@ -1,4 +1,4 @@
-"""The page's real history: `python -m scraper.replay` publishes every copy that
+"""The page's real history: `python -m scraper.publish.replay` publishes every copy that
 `sources/manifest.json` lists, oldest first (what `make history` runs).
 
 The manifest (read by scraper.resources), not a list in the Makefile, is the one place the
@@ -57,12 +57,12 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m scraper.replay [MANIFEST] --dist DIR`: replay the history into DIR."""
+    """`python -m scraper.publish.replay [MANIFEST] --dist DIR`: replay the history into DIR."""
     import argparse
 
     from scraper.errors import RetentionError, report
 
-    parser = argparse.ArgumentParser(prog="python -m scraper.replay", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scraper.publish.replay", description=main.__doc__)
     parser.add_argument("manifest", nargs="?", type=Path, default=manifest_path())
     parser.add_argument("--dist", type=Path, required=True, help="an empty or missing folder to publish into")
     args = parser.parse_args(argv)

@@ -133,12 +133,12 @@ def build_wheel(dataset_path: Path, out: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m scraper.package DATASET [--out DIR]`: build the data package's wheel into DIR."""
+    """`python -m scraper.publish.package DATASET [--out DIR]`: build the data package's wheel into DIR."""
     import argparse
 
     from scraper.errors import RetentionError, report
 
-    parser = argparse.ArgumentParser(prog="python -m scraper.package", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scraper.publish.package", description=main.__doc__)
     parser.add_argument("dataset", type=Path, nargs="?", default=Path("dist/retention.json"))
     parser.add_argument("--out", type=Path, default=Path("build"), help="where the wheel goes (default build/)")
     args = parser.parse_args(argv)
