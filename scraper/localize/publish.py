@@ -50,8 +50,14 @@ def section(reports: dict[str, Report]) -> str:
 
 
 def with_locales(plan: Plan, reports: dict[str, Report]) -> Plan:
-    """The plan, also writing dist/locales/ and the languages section of retention.md."""
+    """The plan, also writing dist/locales/ and the languages section of retention.md (rendered
+    with the plan's other files, after the gates)."""
     if not reports:
         return plan
-    page = plan.files.get(PAGE) or render_markdown(plan.dataset)
-    return replace(plan, files={**plan.files, **files(reports), PAGE: page.rstrip("\n") + "\n" + section(reports)})
+
+    def render() -> dict[str, str]:
+        base = plan.render()
+        page = base.get(PAGE) or render_markdown(plan.dataset)
+        return {**base, **files(reports), PAGE: page.rstrip("\n") + "\n" + section(reports)}
+
+    return replace(plan, render=render)
