@@ -26,6 +26,7 @@ class Source:
     sha256: str
     url: str | None = None
     how: str = "given"  # how the format was chosen: "given", "from the .md suffix", "sniffed from the content"
+    locale: str | None = None  # the language the command says the page is in (`--locale`)
 
     def where(self, span: Span) -> str:
         return at(self.origin, span.line, span.col)
