@@ -11,7 +11,7 @@ import re
 from schema import models as m
 from schema.span import Span
 from scraper.document import Cell, Document, Row, Table
-from scraper.errors import Problem, RetentionError
+from scraper.errors import Problem, RetentionError, at
 from scraper.extract import cells
 from scraper.extract.legend import unknown_terms
 from scraper.extract.page import page
@@ -54,11 +54,12 @@ class Extractor:
 
     def table(self) -> Table | None:
         tables = [t for t in self.doc.tables() if _is_eligibility(t, self.words)]
-        where = f"{self.source.origin}:1:1"
+        where = at(self.source.origin, 1, 1)
         if not tables:
-            self.problems.append(
-                Problem("table", "no feature eligibility table (Feature | Endpoint | ... eligible | Details)", where)
-            )
+            w = self.words
+            names = (w.feature_column, w.endpoint_column, w.eligible_column.format(name="..."), w.details_columns[0])
+            columns = " | ".join(names)
+            self.problems.append(Problem("table", f"no feature eligibility table ({columns})", where))
             return None
         if len(tables) > 1:
             self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
