@@ -16,7 +16,7 @@ from scraper import dataset_io
 from scraper.compiler import compile_source
 from scraper.errors import fail
 from scraper.publish import atomic as publish
-from scraper.publish import changelog, gates, history, versioning
+from scraper.publish import changelog, gates, history, verify, versioning
 from scraper.render import DATASET, outputs
 from scraper.source import Source
 
@@ -42,7 +42,9 @@ def published(dist: Path) -> Dataset | None:
 
 
 def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Plan:
-    """Everything up to (not including) writing; `extra` files are published only with a change."""
+    """Everything up to (not including) writing; `extra` files are published only with a change.
+    dist/ is verified first: a dist/ that disagrees with itself is never diffed against."""
+    verify.check(dist)
     new = compile_source(source)
     previous = published(dist)
     changes = diff(previous, new) if previous is not None else []

@@ -2,11 +2,13 @@
 
 History files are never rewritten: a version, once published, keeps its bytes. The manifest
 maps each version to the copy of the page it was compiled from (file name, URL, sha256), so
-the changelog can say where each version came from.
+the changelog can say where each version came from, and records the sha256 of the history file
+itself (`history_sha256`) so that a hand-edited history is noticed (publish/verify.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -54,7 +56,13 @@ def read_manifest(dist: Path) -> Manifest:
 def manifest_entry(source: Source | None, data: Dataset) -> dict[str, Any]:
     """Where a version came from; `source` is None for a dataset adopted from dist/ as it was."""
     origin = None if source is None or source.url else Path(source.origin).name
-    return {"file": origin, "format": data.source.format, "sha256": data.source.sha256, "url": data.source.url}
+    entry = {"file": origin, "format": data.source.format, "sha256": data.source.sha256, "url": data.source.url}
+    return entry | {"history_sha256": digest(dataset_io.dumps(data))}
+
+
+def digest(text: str) -> str:
+    """sha256 of a history file's bytes, recorded in the manifest so `verify` can check it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def manifest_text(manifest: Manifest) -> str:
