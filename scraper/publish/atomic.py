@@ -97,6 +97,8 @@ def cannot_write(err: OSError, dist: Path) -> Exception:
     """An OSError while publishing as the one-line failure the CLI prints (exit 5)."""
     where = err.filename or dist
     cause = err.strerror or str(err)
+    if err.errno == errno.EEXIST and not Path(where).is_dir():
+        cause = "Not a directory (a file is in the way)"
     return fail("write", f"cannot publish {dist}: {cause}; nothing was published", str(where), Exit.CANNOT_WRITE)
 
 
