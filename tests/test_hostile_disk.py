@@ -76,7 +76,11 @@ def assert_clean_failure(result: Any, code: int, path: Path, cause: str) -> None
 
 @pytest.mark.parametrize(
     ("code", "cause"),
-    [(errno.ENOSPC, "No space left on device"), (errno.EROFS, "Read-only file system"), (errno.EACCES, "Permission denied")],
+    [
+        (errno.ENOSPC, "No space left on device"),
+        (errno.EROFS, "Read-only file system"),
+        (errno.EACCES, "Permission denied"),
+    ],
 )
 def test_a_disk_that_refuses_writes_fails_cleanly(
     code: int, cause: str, good: Path, changed_page: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch
@@ -104,7 +108,9 @@ def test_a_full_disk_mid_copy_leaves_no_half_built_tree(
     assert calls and tree(good) == before and leftovers(good.parent) == []
 
 
-def test_an_unchanged_build_on_a_read_only_disk_succeeds(good: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unchanged_build_on_a_read_only_disk_succeeds(
+    good: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (good.parent / ".dist.lock").unlink()  # the lock file cannot be created on that disk either
     refuse_writes(monkeypatch, good.parent, errno.EROFS)
     result = cli("build", "--dist", str(good))
@@ -185,9 +191,7 @@ while True:
 """
 
 
-def test_kills_at_random_points_of_the_fallback_swap_never_rewrite_history(
-    good: Path, changed_page: Path
-) -> None:
+def test_kills_at_random_points_of_the_fallback_swap_never_rewrite_history(good: Path, changed_page: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     rng = random.Random(20261130)
     seen: dict[str, bytes] = {}
