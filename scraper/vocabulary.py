@@ -82,3 +82,7 @@ ENGLISH = Vocabulary(
 )
 
 LOCALES: dict[str, Vocabulary] = {"en": ENGLISH}
+
+# Unicode superscript digits (`Yes¹ ²`) are footnote marks in every front end, never text.
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")

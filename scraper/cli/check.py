@@ -67,7 +67,7 @@ def check_cmd(
         return Exit.OK
     src, extra = acquired
     with locked(dist) if publish else nullcontext():
-        plan = builder.plan(src, dist, extra)
+        plan = builder.plan(src, dist, extra, accept)
         emit(_report(plan, fmt), output)
         if publish and plan.changed:
             click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)

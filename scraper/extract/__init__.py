@@ -25,8 +25,10 @@ MAX_CELL = 10_000  # characters in one cell
 
 
 def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
-    """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) counts too."""
-    text = cell.text.strip().rstrip(",; ")
+    """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) and
+    `Yes¹ ²` (superscript digits) count too."""
+    text = re.sub(f"([{vocabulary.SUPERSCRIPTS}]+)", r" \1", cell.text).translate(vocabulary.FROM_SUPERSCRIPT)
+    text = text.strip().rstrip(",; ")
     status = WORDS.status(text)
     if status is not None:
         return status, cell.marks
@@ -83,6 +85,8 @@ class Extractor:
         for cell in (name, endpoint_cell, details):
             if cell.marks:
                 self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
+            if sup := re.search(f"[{vocabulary.SUPERSCRIPTS}]", cell.text):
+                self.problem("footnote", f"superscript mark {sup.group()!r} outside a status cell", cell)
         found = cells.endpoints(endpoint_cell.text)
         if found is None:
             self.problem("endpoint", f"cannot read endpoint cell {endpoint_cell.text!r}", endpoint_cell)

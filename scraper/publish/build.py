@@ -15,6 +15,7 @@ from schema.models import Dataset
 from scraper import dataset_io
 from scraper.compiler import compile_source
 from scraper.errors import fail
+from scraper.frontends.text.ambiguity import Evidence
 from scraper.publish import atomic as publish
 from scraper.publish import changelog, gates, history, verify, versioning
 from scraper.render import DATASET, outputs
@@ -41,12 +42,14 @@ def published(dist: Path) -> Dataset | None:
     return dataset_io.load_dataset(path) if path.exists() else None
 
 
-def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Plan:
+def plan(source: Source, dist: Path, extra: dict[str, str] | None = None, accept: bool = False) -> Plan:
     """Everything up to (not including) writing; `extra` files are published only with a change.
-    dist/ is verified first: a dist/ that disagrees with itself is never diffed against."""
+    dist/ is verified first: a dist/ that disagrees with itself is never diffed against. The
+    published dataset settles rows a text dump glues ambiguously; `accept` takes the first reading."""
     verify.check(dist)
-    new = compile_source(source)
     previous = published(dist)
+    evidence = Evidence.of(previous, accept)
+    new = compile_source(source, evidence)
     changes = diff(previous, new) if previous is not None else []
     entries, manifest, adopted = _past(dist, previous)
     if previous is not None and not changes:
@@ -58,7 +61,10 @@ def plan(source: Source, dist: Path, extra: dict[str, str] | None = None) -> Pla
         raise fail("history", f"{history.name(version)} is already published and is never rewritten", str(dist))
     dataset = new.model_copy(update={"dataset_version": version})
     entries = [*entries, (version, dataset)]
-    manifest = manifest | {version: history.manifest_entry(source, dataset)}
+    entry = history.manifest_entry(source, dataset)
+    if evidence.accepted:  # readings taken on --accept, recorded with the version
+        entry["accepted"] = [f"{where}: {why}" for where, why in sorted(evidence.accepted.items())]
+    manifest = manifest | {version: entry}
     files = {**outputs(dataset), **adopted, history.name(version): dataset_io.dumps(dataset)}
     return Plan(previous, dataset, changes, {**files, **_record(entries, manifest), **(extra or {})})
 
@@ -104,4 +110,4 @@ def publish_plan(plan: Plan, dist: Path, origin: str, accept: bool = False) -> s
 def build(source: Source, dist: Path, accept: bool = False) -> str:
     """Publish `source` to `dist` under dist's lock; return a one-line report of what was done."""
     with publish.locked(dist):
-        return publish_plan(plan(source, dist), dist, source.origin, accept)
+        return publish_plan(plan(source, dist, accept=accept), dist, source.origin, accept)
