@@ -148,8 +148,8 @@ class RowScanner:
         """Footnote marks after a status: superscripts always; ASCII digits unless they begin the
         details. Where glued digits read both ways, the published version or --accept decides."""
         if sup := _SUPER.match(text, pos):
-            marks = [int(n.translate(FROM_SUPERSCRIPT)) for n in re.split(r"[ ,]+", sup.group())]
-            return self._known(marks, lineno, pos), sup.end()
+            numbers = [int(n.translate(FROM_SUPERSCRIPT)) for n in re.split(r"[ ,]+", sup.group())]
+            return self._known(numbers, lineno, pos), sup.end()
         marks: list[int] = []
         while (match := _DIGITS.match(text, pos)) is not None:
             after = text[match.end() : match.end() + 2]
