@@ -141,6 +141,9 @@ def _features(
             message = f"Feature removed: {f.name} (was {statuses(f, labels)})"
             yield Change("feature_removed", "major", message, feature=fid, old=jsonable(f))
         else:
+            if f.name != news[fid].name:  # names compared as written: case, punctuation, spacing
+                message = f"Feature renamed: {f.name} → {news[fid].name}"
+                yield Change("feature_renamed", "patch", message, feature=fid, old=f.name, new=news[fid].name)
             yield from _feature(f, news[fid], labels)
 
 
@@ -185,6 +188,12 @@ def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
             yield change("endpoint_added", "minor", f"{b.name}: endpoint added: {_say(now)}")
         elif now is None:
             yield change("endpoint_removed", "major", f"{b.name}: endpoint removed: {_say(was)}")
+        elif not (gone := [e for e in was if e not in now]):  # the path kept all it had: additions
+            yield change(
+                "endpoint_added", "minor", f"{b.name}: endpoint added: {_say([e for e in now if e not in was])}"
+            )
+        elif all(e in was for e in now):
+            yield change("endpoint_removed", "major", f"{b.name}: endpoint removed: {_say(gone)}")
         else:
             yield change("requirement_changed", "minor", f"{b.name}: requirement changed: {_say(was)} → {_say(now)}")
 
