@@ -189,9 +189,8 @@ def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
         elif now is None:
             yield change("endpoint_removed", "major", f"{b.name}: endpoint removed: {_say(was)}")
         elif not (gone := [e for e in was if e not in now]):  # the path kept all it had: additions
-            yield change(
-                "endpoint_added", "minor", f"{b.name}: endpoint added: {_say([e for e in now if e not in was])}"
-            )
+            added = [e for e in now if e not in was]
+            yield change("endpoint_added", "minor", f"{b.name}: endpoint added: {_say(added)}")
         elif all(e in was for e in now):
             yield change("endpoint_removed", "major", f"{b.name}: endpoint removed: {_say(gone)}")
         else:
