@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from schema import lookalike
 from schema import models as m
 from schema.span import Span
 from scraper import vocabulary
@@ -131,6 +132,9 @@ class Extractor:
             raise RetentionError(self.problems)
         self.limits(table)
         columns = [c.text for c in table.header[2:-1]]
+        for cell in table.header:  # a column name that is not what it looks like loses its scopes
+            if (why := lookalike.problem(cell.text, identifier=False)) is not None:
+                self.problem("lookalike", f"column {cell.text!r}: {why}", cell)
         notes = {n.number for n in self.doc.footnotes}
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
         if self.problems:

@@ -1,0 +1,30 @@
+"""A status written twice must say one thing: `<Eligible status="no">Yes</Eligible>` is refused.
+
+The MDX component carries the status in an attribute and the word a reader sees in its body; a
+reader trusts the word, a program might trust the attribute. When the two disagree (`no` and
+`Yes`), neither is taken: the cell is refused with its place. A word or attribute this
+vocabulary does not know is left to the extractor, which refuses unknown words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from schema.span import Span
+from scraper.errors import fail
+from scraper.vocabulary import LOCALES
+
+_ELIGIBLE = re.compile(r"<Eligible\b[^>]*?\bstatus\s*=\s*[\"']?([\w-]+)[\"']?[^>]*>(.*?)</Eligible>", re.DOTALL)
+
+
+def check_statuses(lines: list[str], start: int, stop: int, where: Callable[[Span], str]) -> None:
+    """Raise at the first `<Eligible status=…>` of lines `start..stop` whose word says otherwise."""
+    for k in range(start, stop):
+        for match in _ELIGIBLE.finditer(lines[k]):
+            said = match.group(1).lower()
+            word = re.sub(r"<[^>]*>", "", match.group(2)).strip()
+            read = {v.status(word) for v in LOCALES.values()} - {None}
+            if read and said not in read:
+                message = f'<Eligible status="{said}"> contradicts its word {word!r} (reads {"/".join(sorted(read))})'
+                raise fail("status", message, where(Span(k + 1, match.start() + 1)))
