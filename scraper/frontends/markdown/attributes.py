@@ -24,7 +24,7 @@ def check_statuses(lines: list[str], start: int, stop: int, where: Callable[[Spa
         for match in _ELIGIBLE.finditer(lines[k]):
             said = match.group(1).lower()
             word = re.sub(r"<[^>]*>", "", match.group(2)).strip()
-            read = {v.status(word) for v in LOCALES.values()} - {None}
+            read = {status for v in LOCALES.values() if (status := v.status(word)) is not None}
             if read and said not in read:
                 message = f'<Eligible status="{said}"> contradicts its word {word!r} (reads {"/".join(sorted(read))})'
                 raise fail("status", message, where(Span(k + 1, match.start() + 1)))
