@@ -11,10 +11,6 @@ import errno
 import io
 import os
 import random
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +19,7 @@ import pytest
 
 from scraper.publish import atomic, verify
 from tests.conftest import BUNDLED, CliRun
+from tests.killing import run_and_kill
 
 REPO = Path(__file__).resolve().parent.parent
 CHANGED = BUNDLED.read_text(encoding="utf-8").replace("Count tokens before", "Count the tokens before", 1)
@@ -192,20 +189,10 @@ while True:
 
 
 def test_kills_at_random_points_of_the_fallback_swap_never_rewrite_history(good: Path, changed_page: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
     rng = random.Random(20261130)
     seen: dict[str, bytes] = {}
     for _ in range(12):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(good), str(changed_page), str(BUNDLED)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.05, 0.8))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        run_and_kill(CHILD, [str(good), str(changed_page), str(BUNDLED)], rng, 0.05, 0.8)
         with atomic.locked(good):  # the next run repairs first
             problems = verify.problems(good)
         assert problems == [], problems
