@@ -1,7 +1,8 @@
 """What changed between two datasets, in terms a compliance engineer acts on. Pure: no I/O.
 
 Features and arrangements are matched by their stable ids, never by row order; a feature whose
-id vanished while one with the same endpoints and doc link appeared was renamed. Footnotes are
+id vanished while one with the same endpoints and doc link appeared was renamed (schema/matching.py),
+and a name that changed as written (case and punctuation too) under a kept id is a rename. Footnotes are
 matched by their text, then by their number. Spans, the source digest and the dataset version
 describe where the data was read, not the data, so they never make a change.
 
@@ -12,13 +13,14 @@ widenings, `patch` for wording.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from functools import partial
 
 from schema.change import SEVERITIES, Change, Severity, highest, jsonable, keyed, short
+from schema.diff_fields import ARRANGEMENT_FIELDS, arrangement_field, filled
 from schema.diff_notes import footnotes
 from schema.diff_page import page_changes
+from schema.matching import renames
 from schema.models import Arrangement, Dataset, Endpoint, Feature, ScopeItem
 
 __all__ = ["SEVERITIES", "Change", "Severity", "diff", "highest", "label"]
@@ -44,24 +46,6 @@ def endpoint_text(endpoint: Endpoint) -> str:
 def statuses(feature: Feature, labels: dict[str, str]) -> str:
     order = [a for a in labels if a in feature.eligibility] + sorted(set(feature.eligibility) - set(labels))
     return ", ".join(f"{labels.get(a, a)} {feature.eligibility[a].status}" for a in order)
-
-
-def renames(old: dict[str, Feature], new: dict[str, Feature]) -> dict[str, str]:
-    """Old id -> new id for features that vanished while a twin appeared (same endpoints, link)."""
-    gone = [f for i, f in old.items() if i not in new]
-    came = [f for i, f in new.items() if i not in old]
-    result: dict[str, str] = {}
-    for before in gone:
-        twins = [f for f in came if f.id not in result.values() and _twins(before, f)]
-        if twins:
-            best = max(twins, key=lambda f: difflib.SequenceMatcher(None, before.name, f.name).ratio())
-            result[before.id] = best.id
-    return result
-
-
-def _twins(a: Feature, b: Feature) -> bool:
-    same_link = a.doc_url is None or b.doc_url is None or a.doc_url == b.doc_url
-    return same_link and a.endpoints == b.endpoints
 
 
 def diff(old: Dataset, new: Dataset) -> list[Change]:
@@ -101,11 +85,19 @@ def _new_arrangement(arr: Arrangement, tally: dict[str, list[str]]) -> str:
 
 
 def _arrangement(a: Arrangement, b: Arrangement) -> Iterator[Change]:
-    if (a.name, a.column) != (b.name, b.column):
-        message = f"Arrangement renamed: {a.name} (“{a.column}”) → {b.name} (“{b.column}”)"
+    """Renames and scope changes; a field that went empty is reported by the page's fields."""
+    empty = {
+        name
+        for name in ARRANGEMENT_FIELDS
+        if filled(arrangement_field(a, name)) and not filled(arrangement_field(b, name))
+    }
+    if a.column != b.column or (a.name != b.name and "name" not in empty):
+        message = f"Arrangement renamed: {a.name} (“{a.column}”) → {b.name} (“{b.column}”), id {b.id} kept"
         yield Change("arrangement_renamed", "patch", message, arrangement=b.id, old=a.name, new=b.name)
-    yield from _scope(b, a.covers, b.covers, "covers", ("minor", "major"))
-    yield from _scope(b, a.excludes, b.excludes, "excludes", ("major", "minor"))
+    if "covers" not in empty:
+        yield from _scope(b, a.covers, b.covers, "covers", ("minor", "major"))
+    if "excludes" not in empty:
+        yield from _scope(b, a.excludes, b.excludes, "excludes", ("major", "minor"))
 
 
 def _scope(
@@ -133,21 +125,24 @@ def _features(
             yield Change("feature_added", "minor", message, feature=fid, new=jsonable(f))
     for fid, f in olds.items():
         if fid in rename:
-            g = news[rename[fid]]
-            message = f"Feature renamed: {f.name} → {g.name}"
-            yield Change("feature_renamed", "patch", message, feature=g.id, old=f.name, new=g.name)
-            yield from _feature(f, g, labels)
+            yield from _feature(f, news[rename[fid]], labels)
         elif fid not in news:
             message = f"Feature removed: {f.name} (was {statuses(f, labels)})"
             yield Change("feature_removed", "major", message, feature=fid, old=jsonable(f))
         else:
-            if f.name != news[fid].name:  # names compared as written: case, punctuation, spacing
-                message = f"Feature renamed: {f.name} → {news[fid].name}"
-                yield Change("feature_renamed", "patch", message, feature=fid, old=f.name, new=news[fid].name)
             yield from _feature(f, news[fid], labels)
 
 
+def _renamed(a: Feature, b: Feature) -> Change:
+    """A name changed as written (case and punctuation count), with what became of the id."""
+    kept = f"id {b.id} kept" if a.id == b.id else f"id {a.id} is now {b.id}"
+    message = f"Feature renamed: {a.name} → {b.name} ({kept})"
+    return Change("feature_renamed", "patch", message, feature=b.id, field="name", old=a.name, new=b.name)
+
+
 def _feature(a: Feature, b: Feature, labels: dict[str, str]) -> Iterator[Change]:
+    if a.name != b.name or a.id != b.id:
+        yield _renamed(a, b)
     for arr, now in b.eligibility.items():
         was = a.eligibility.get(arr)
         if was is None or was.status == now.status:

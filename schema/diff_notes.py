@@ -12,7 +12,7 @@ def footnote_cells(note: Footnote, rename: dict[str, str]) -> set[tuple[str, str
     return {(rename.get(f, f), a) for f, a in note.applies_to}
 
 
-def _match(old: list[Footnote], new: list[Footnote]) -> list[tuple[Footnote | None, Footnote | None]]:
+def match(old: list[Footnote], new: list[Footnote]) -> list[tuple[Footnote | None, Footnote | None]]:
     """Footnote pairs: same text first (renumbered), then same number (reworded); the rest unpaired."""
     pairs: list[tuple[Footnote | None, Footnote | None]] = []
     left, right = list(old), list(new)
@@ -39,7 +39,7 @@ def footnotes(
     def say(found: set[tuple[str, str]] | list[tuple[str, str]]) -> str:
         return ", ".join(f"{names.get(f, f)} ({labels.get(a, a)})" for f, a in sorted(found))
 
-    for a, b in _match(old.footnotes, new.footnotes):
+    for a, b in match(old.footnotes, new.footnotes):
         if a is None and b is not None:
             message = f"Footnote {b.number} added: “{b.text}” (cited by {say(b.applies_to)})"
             yield Change("footnote_added", "minor", message, footnote=b.number, new=b.text)

@@ -1,4 +1,4 @@
-"""Changes to the page around the table: its sections, and the policy-violation retention."""
+"""Changes to the page around the table: its sections, each page field, the policy-violation retention."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from schema.change import Change, jsonable, keyed, short
-from schema.models import Dataset, Page, Section
+from schema.diff_fields import emptied_changes, page_field_changes
+from schema.models import Dataset, Section
 
 
 def _blocks(section: Section) -> list[str]:
@@ -17,9 +18,7 @@ def _blocks(section: Section) -> list[str]:
 def page_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
     titles = {s.id: s.title for s in [*old.page.sections, *new.page.sections]}
     before, after = {s.id: _blocks(s) for s in old.page.sections}, {s.id: _blocks(s) for s in new.page.sections}
-    found = False
     for sid, was, now in keyed(before, after):
-        found = True
         change = partial(Change, field=f"page.sections.{sid}", old=was, new=now)
         if was is None:
             yield change("section_added", "patch", f"Section added: “{titles[sid]}”")
@@ -27,9 +26,11 @@ def page_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
             yield change("section_removed", "patch", f"Section removed: “{titles[sid]}”")
         else:
             yield change("section_changed", "patch", f"Section “{titles[sid]}” changed{_excerpt(was, now)}")
+    yield from emptied_changes(old, new)
+    yield from page_field_changes(old, new)
     a, b = old.page.policy_violation_retention, new.page.policy_violation_retention
-    if a != b:
-        message = f"Policy-violation retention: {a.phrase if a else 'not stated'} → {b.phrase if b else 'not stated'}"
+    if a != b and b is not None:
+        message = f"Policy-violation retention: {a.phrase if a else 'not stated'} → {b.phrase}"
         yield Change(
             "retention_changed",
             "minor",
@@ -38,20 +39,6 @@ def page_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
             old=jsonable(a),
             new=jsonable(b),
         )
-    if not found:
-        for name in sorted(Page.model_fields):
-            if name not in ("sections", "policy_violation_retention") and getattr(old.page, name) != getattr(
-                new.page, name
-            ):
-                was_value, new_value = jsonable(getattr(old.page, name)), jsonable(getattr(new.page, name))
-                yield Change(
-                    "page_changed",
-                    "patch",
-                    f"Page field {name} changed",
-                    field=f"page.{name}",
-                    old=was_value,
-                    new=new_value,
-                )
 
 
 def _excerpt(was: list[str], now: list[str]) -> str:

@@ -1,7 +1,9 @@
 """The data contract: the canonical dataset compiled from the "API and data retention" page.
 
 Pure models, no I/O. `extra="forbid"` and frozen everywhere: an unknown key is an error, and a
-loaded dataset cannot be changed by accident.
+loaded dataset cannot be changed by accident. Field descriptions say which values are stable
+keys (consumers may pin them) and which are informational (may change in any version); they
+are exported into schema/dataset.schema.json.
 """
 
 from __future__ import annotations
@@ -24,6 +26,20 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _empty(value: list[Any]) -> bool:
+    return not value
+
+
+def former(description: str) -> Any:
+    """A history list (former names, ids, numbers): empty by default and then left out of the
+    JSON, so a dataset without renames keeps the bytes it had before these fields existed."""
+    return Field(default_factory=list, exclude_if=_empty, description=description)
+
+
+STABLE = "Stable key: assigned at first publish and kept for good (renames, rewording, reordering keep it)."
+INFO = "Informational: may change in any version (a change is reported, usually as a patch)."
+
+
 class Source(Model):
     url: str | None
     format: SourceFormat
@@ -39,11 +55,15 @@ class ScopeItem(Model):
 
 
 class Arrangement(Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str
-    column: str
+    """A data-handling arrangement: one "<X> eligible" column of the table."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$", description=f"{STABLE} First derived from the column (`zdr`).")
+    name: str = Field(description=f"{INFO} From the page's \"<name> scope\" heading, else the column's prefix.")
+    column: str = Field(description=INFO)
     covers: list[ScopeItem]
     excludes: list[ScopeItem]
+    former_names: list[str] = former("Names it had in earlier published versions, oldest first; absent when none.")
+    former_columns: list[str] = former("Column titles it had before, oldest first; absent when none.")
 
 
 class Requirement(Model):
@@ -73,21 +93,34 @@ class Retention(Model):
 
 
 class Feature(Model):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str
+    """One row of the feature eligibility table."""
+
+    id: str = Field(
+        pattern=r"^[a-z0-9_]+$",
+        description=f"{STABLE} Derived from the name at the row's first publish (`web_search`).",
+    )
+    name: str = Field(description=f"{INFO} As written on the page; a rename keeps the id.")
     doc_url: str | None
     endpoints: list[Endpoint]
     eligibility: dict[str, Eligibility]
     details: str | None
     retention: Retention | None
     span: Span
+    former_names: list[str] = former("Names the row had in earlier published versions, oldest first, as written.")
+    former_ids: list[str] = former(
+        "Ids it was published under before its current one (renames published before ids were kept); "
+        "they mean this feature."
+    )
 
 
 class Footnote(Model):
-    number: int = Field(ge=0)
+    """A numbered footnote under the table; matched across versions by its text, then its number."""
+
+    number: int = Field(ge=0, description="As the page numbers it; a renumbering is a patch (see former_numbers).")
     text: str
     applies_to: list[tuple[str, str]]
     span: Span
+    former_numbers: list[int] = former("Numbers it had in earlier published versions, oldest first.")
 
 
 class Link(Model):
@@ -136,8 +169,25 @@ class Page(Model):
 
 
 class Dataset(Model):
+    """The "API and data retention" page as data.
+
+    Stable keys (pin them): `features[].id`, `arrangements[].id`, the eligibility keys (arrangement
+    ids) and status words, `endpoints[].path` with `requires`. A feature or arrangement keeps its id
+    through renames, rewording and reordering; its former names (and any former id) are listed
+    beside it. Everything else (names, columns, details, footnote numbers and texts, page text,
+    spans) is informational.
+
+    `dataset_version` is semver, bumped by the most severe change since the previous version:
+    major = code relying on the old data may need to change (a feature, arrangement or endpoint
+    removed, eligibility narrowed, a page field that went empty); minor = new facts (additions,
+    widenings, new requirements or retention periods); patch = wording (renames, reworded text,
+    renumbered footnotes).
+    """
+
     schema_version: str
-    dataset_version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    dataset_version: str = Field(
+        pattern=r"^\d+\.\d+\.\d+$", description="Semver of the data: major, minor or patch as above."
+    )
     source: Source
     arrangements: list[Arrangement]
     features: list[Feature]

@@ -65,6 +65,7 @@ ENGLISH = Vocabulary(
     excludes_heading=r"What (.+?) does not cover",
     qualifiers=(
         (r"with (\S+) tool", "tool"),
+        (r"with (\S+) toolset(?: or tool)?", "tool"),  # "browser toolset", "computer toolset or tool"
         (r"with (\S+) source", "source"),
         (r"with (\S+) header", "header"),
         (r'with ([A-Za-z0-9_.\-]+):\s*"?([^"]*)"?', "parameter"),

@@ -9,7 +9,7 @@ accordions use Mintlify-like markup; headings carry hidden anchor links.
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 
 _INLINE = re.compile(
     r"`([^`]+)`"
@@ -19,7 +19,7 @@ _INLINE = re.compile(
     r"|<sup>(\d+)</sup>"
 )
 _TITLE = re.compile(r"""title=\{?(["'])(.*)\1\}?""")
-_BREAKS = re.compile(r"- |\||</?(Note|Warning|Tip|Info|Steps|Step|section|Accordion|AccordionGroup)\b")
+_BREAKS = re.compile(r"[-*] |\||</?(Note|Warning|Tip|Info|Steps|Step|section|Accordion|AccordionGroup)\b")
 _CALLOUTS = {"Note", "Warning", "Tip", "Info"}
 
 CHROME_TOP = """<!DOCTYPE html>
@@ -65,7 +65,7 @@ def _cells(line: str) -> list[str]:
 
 def _title(line: str) -> str:
     match = _TITLE.search(line)
-    return match.group(2) if match else ""
+    return unescape(match.group(2)) if match else ""
 
 
 class Renderer:
@@ -98,7 +98,7 @@ class Renderer:
             return self.code(i)
         elif line.startswith("| "):
             return self.table(i)
-        elif line.startswith("- "):
+        elif line.startswith(("- ", "* ")):
             return self.list(i)
         elif tag:
             self.tag(tag.group(1), line)
@@ -121,7 +121,7 @@ class Renderer:
     def paragraph(self, i: int) -> int:
         start = i
         i += 1
-        while i < len(self.lines) and self.lines[i].strip() and not _BREAKS.match(self.lines[i]):
+        while i < len(self.lines) and self.lines[i].strip() and not _BREAKS.match(self.lines[i].strip()):
             i += 1
         body = "\n".join(inline(x) for x in self.lines[start:i])
         closing = "</header>" if self.out and self.out[-1].startswith("<header>") else ""
@@ -130,8 +130,8 @@ class Renderer:
 
     def list(self, i: int) -> int:
         self.out.append("<ul>")
-        while i < len(self.lines) and self.lines[i].startswith("- "):
-            self.out.append(f"  <li>{inline(self.lines[i][2:])}</li>")
+        while i < len(self.lines) and self.lines[i].strip().startswith(("- ", "* ")):
+            self.out.append(f"  <li>{inline(self.lines[i].strip()[2:])}</li>")
             i += 1
         self.out.append("</ul>")
         return i

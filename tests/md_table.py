@@ -44,9 +44,9 @@ def _status(cell: str) -> Status:
 
 
 def read(text: str) -> tuple[list[str], list[MdRow], dict[int, str]]:
-    """Column names, rows and footnotes of the first `| Feature | Endpoint |` table."""
+    """Column names, rows and footnotes of the first `| Feature | Endpoint |` table (padded or not)."""
     lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("| Feature | Endpoint |"))
+    start = next(i for i, line in enumerate(lines) if re.match(r"\| Feature +\| Endpoint +\|", line))
     columns = [c.strip() for c in lines[start].strip().strip("|").split("|")]
     rows = []
     for line in lines[start + 2 :]:

@@ -116,3 +116,48 @@ def pad(text: str) -> str:
     padded = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in table]
     separator = "|" + "|".join(":" + "-" * w + " " for w in widths) + "|"
     return _join([*lines[: start - 2], padded[0], separator, *padded[1:], *lines[end:]])
+
+
+def _outside_fences(text: str, change: Callable[[str], list[str] | None]) -> str:
+    """Each line outside fenced code replaced by `change(line)` (None keeps it); at least one must change."""
+    out: list[str] = []
+    fenced = changed = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        new = None if fenced else change(line)
+        out += [line] if new is None else new
+        changed = changed or new is not None
+    assert changed, "nothing to rewrite"
+    return _join(out)
+
+
+def setext(text: str) -> str:
+    """`#` and `##` headings underlined (`Title` over `===` / `---`), as markdownify writes them."""
+
+    def change(line: str) -> list[str] | None:
+        match = re.fullmatch(r"(#{1,2}) (.+)", line)
+        if match is None:
+            return None
+        return [match.group(2), ("=" if match.group(1) == "#" else "-") * len(match.group(2))]
+
+    return _outside_fences(text, change)
+
+
+def closing_hashes(text: str) -> str:
+    """Every ATX heading closed with hashes (`## Title ##`) and indented by one space."""
+    return _outside_fences(text, lambda line: [f" {line} {line.split()[0]}"] if re.match(r"#{1,6} ", line) else None)
+
+
+def indented_code(text: str) -> str:
+    """Fenced code blocks written as indented code (four spaces, blank lines around), as html2text does."""
+    out: list[str] = []
+    fenced = False
+    for line in text.splitlines():
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+            out.append("")
+        else:
+            out.append("    " + line if fenced and line.strip() else line)
+    assert out != text.splitlines(), "no fenced code"
+    return _join(out)

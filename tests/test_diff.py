@@ -99,6 +99,23 @@ def test_rename_with_other_changes_reports_them_too() -> None:
     }
 
 
+def test_an_unrelated_row_in_place_of_another_is_not_a_rename() -> None:
+    """Citations and the new row share only a bare /v1/messages (as a dozen rows do) and no doc
+    link: a removal and an addition, not a patch."""
+    replaced = edit_feature(april(), "citations", id="quantum_widgets", name="Quantum widgets")
+    assert kinds(diff(april(), replaced)) == {
+        ("feature_added", "quantum_widgets", None, "minor"),
+        ("feature_removed", "citations", None, "major"),
+    }
+
+
+def test_several_renames_at_once_pair_by_likeness() -> None:
+    both = edit_feature(april(), "citations", id="source_citations", name="Source citations")
+    both = edit_feature(both, "prompt_caching", id="prompt_cache", name="Prompt cache")
+    renamed = {(c.old, c.new) for c in diff(april(), both) if c.kind == "feature_renamed"}
+    assert renamed == {("Citations", "Source citations"), ("Prompt caching", "Prompt cache")}
+
+
 def test_endpoints_and_requirements() -> None:
     base = feature(april(), "agent_skills")
     skills, messages = base.endpoints[1], base.endpoints[0]
@@ -168,8 +185,13 @@ def test_scope_and_arrangement_wording() -> None:
     )
     assert kinds(diff(april(), fewer)) == {("scope_removed", None, "zdr", "major")}
     assert kinds(diff(fewer, april())) == {("scope_added", None, "zdr", "minor")}
-    renamed = edit(april(), arrangements=[zdr.model_dump(), hipaa.model_copy(update={"name": "HIPAA"}).model_dump()])
+    renamed = edit(
+        april(), arrangements=[zdr.model_dump(), hipaa.model_copy(update={"name": "HIPAA-ready access"}).model_dump()]
+    )
     assert kinds(diff(april(), renamed)) == {("arrangement_renamed", None, "hipaa", "patch")}
+    unnamed = edit(april(), arrangements=[zdr.model_dump(), hipaa.model_copy(update={"name": "HIPAA"}).model_dump()])
+    (change,) = diff(april(), unnamed)
+    assert (change.kind, change.field, change.severity) == ("page_field_emptied", "arrangements.hipaa.name", "major")
 
 
 def test_page_sections() -> None:

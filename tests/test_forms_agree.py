@@ -12,14 +12,17 @@ import pytest
 from tests import forms_compile as forms
 from tests import md_table
 from tests import md_variants as v
-from tests.conftest import BUNDLED, MD_MAY, MDX_MARCH, compile_text
+from tests.conftest import BUNDLED, CORPUS, MD_MAY, MDX_MARCH, compile_text
 
 MAY = MD_MAY.read_text(encoding="utf-8")
 MARCH = MDX_MARCH.read_text(encoding="utf-8")
 COPIES = {"march": MARCH, "may": MAY}
 SHAPES: dict[str, str] = {
     "march": MARCH,
+    "april-26": (CORPUS / "en-mdx-2026-04-26.md").read_text(encoding="utf-8"),
     "may": MAY,
+    "june": (CORPUS / "en-mdx-2026-06-undated.md").read_text(encoding="utf-8"),
+    "july": (CORPUS / "en-mdx-2026-07-undated.md").read_text(encoding="utf-8"),
     "reordered": v.reorder(MAY),
     "new row": v.add_row(
         [

@@ -60,3 +60,11 @@ def test_more_than_half_the_statuses_changing_is_refused() -> None:
 def test_footnote_collapse_is_refused() -> None:
     assert "footnotes fell from 3 to 0" in refusal(OLD.model_copy(update={"footnotes": []}))
     gates.check(OLD, OLD.model_copy(update={"footnotes": OLD.footnotes[:2]}), "dist")
+
+
+def test_a_page_field_gone_empty_is_refused_naming_it() -> None:
+    page = OLD.page.model_copy(update={"schema_restrictions": [], "phi_locations": []})
+    message = refusal(OLD.model_copy(update={"page": page}))
+    assert "page.schema_restrictions" in message and "page.phi_locations" in message
+    shorter = OLD.page.model_copy(update={"schema_restrictions": OLD.page.schema_restrictions[:1]})
+    gates.check(OLD, OLD.model_copy(update={"page": shorter}), "dist")

@@ -81,3 +81,11 @@ def test_a_hand_edited_dist_is_refused_naming_the_file(edit: str, two_versions: 
         assert str(two_versions / named) in result.err, result.err
         assert result.out == ""
     assert tree(two_versions) == before
+
+
+def test_a_dist_from_a_tool_before_hashes_adopts_a_newer_dataset(two_versions: Path, cli: CliRun) -> None:
+    manifest_path = two_versions / "history" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest_path.write_text(json.dumps({v: {"format": e["format"]} for v, e in manifest.items()}), encoding="utf-8")
+    hand_set_version(two_versions)  # a hash-era dist refuses this; an older tool's is adopted
+    assert cli("verify", "--dist", str(two_versions)).code == 0

@@ -23,8 +23,10 @@ def build_cmd(source: Path | None, dist: Path, input_format: str, max_bytes: int
     changed, DIST gets the new retention.json, retention.md and retention_constants.py,
     history/<version>.json and an updated CHANGELOG.md, all at once (a complete new tree is
     swapped in); dataset_version is bumped by the highest severity of the changes. The same
-    data twice writes nothing. A change too large to be plausible is refused (exit 4) unless
-    --accept; a page that cannot be fully read is refused (exit 2). Nothing is written on failure.
+    data twice writes nothing. Rows, arrangements and footnotes keep the ids published before
+    (a rename records the former name and is a patch). A change too large to be plausible, or a
+    page field that went empty, is refused (exit 4) unless --accept; a page that cannot be fully
+    read is refused (exit 2). Nothing is written on failure.
 
     Example: retention build sources/en-text-2026-04.txt --dist dist
     """

@@ -36,7 +36,7 @@ ACCEPT = click.option(
     "--accept",
     is_flag=True,
     help="Publish even a change a plausibility gate holds back (rows or a column gone, "
-    "most statuses flipped, footnotes collapsed).",
+    "most statuses flipped, footnotes collapsed, a page field emptied).",
 )
 OUTPUT = click.option(
     "-o",

@@ -21,7 +21,8 @@ def compile_cmd(source: Path, input_format: str, max_bytes: int, output: Path | 
     SOURCE is a file, or - for standard input. The dataset is validated before it is printed;
     a page that cannot be fully read is refused with one located line per problem (exit 2).
     Feature ids are derived here from the row names (there is no published history to keep
-    them from); `retention build` keeps the ids already published. dataset_version is 0.0.0.
+    them from: a renamed row gets a new id); `retention build` keeps the ids already published
+    (a renamed row keeps its id and records its former name). dataset_version is 0.0.0.
 
     Example: retention compile sources/en-text-2026-04.txt > dataset.json
     """

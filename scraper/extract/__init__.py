@@ -1,4 +1,4 @@
-"""Document -> Dataset: the only module (with extract_page) that knows this page's domain.
+"""Extract: takes a Document, gives the Dataset; the only stage that knows this page's domain.
 
 Reads the eligibility table into features, arrangements and footnotes. Problems are collected,
 not raised one at a time, so a bad page reports all of them.
@@ -152,7 +152,7 @@ class Extractor:
             arrangements=arrangements(self.doc, columns),
             features=features,
             footnotes=self.footnotes(features),
-            page=page(self.doc),
+            page=page(self.doc, table),
         )
 
 

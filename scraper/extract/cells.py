@@ -9,6 +9,8 @@ from scraper.vocabulary import ENDPOINT_PATH, ENGLISH
 
 _ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?\(([^()]*)\))?")
 _SEPARATOR = re.compile(r"\s*(?:/|,|and|or)?\s*")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(*`])")
+_CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 
 
 def slug(name: str) -> str:
@@ -17,8 +19,32 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (a stop followed by a space and a capital or an opening mark)."""
+    return [s for s in _SENTENCE.split(text.strip()) if s]
+
+
+def series(text: str, lead: re.Pattern[str]) -> list[str]:
+    """The items of an inline list written after the last match of `lead`: `A, B, and C` (commas
+    inside parentheses do not split; the last item may open with "and"/"or"); [] for no list."""
+    starts = [m.end() for m in lead.finditer(text)]
+    if not starts:
+        return []
+    items, depth, start = [], 0, starts[-1]
+    body = text.rstrip().rstrip(".")
+    for k, char in enumerate(body):
+        depth += (char == "(") - (char == ")")
+        if k >= start and char == "," and depth == 0:
+            items.append(body[start:k])
+            start = k + 1
+    items.append(body[start:])
+    items = [_CONJUNCTION.sub("", item.strip()) for item in items]
+    return items if len(items) > 1 and all(items) else []
+
+
 def requirement(qualifier: str) -> Requirement:
-    """`with web_search tool` -> tool; `with speed: "fast"` -> parameter with value."""
+    """`with web_search tool` (or `browser toolset`, `computer toolset or tool`) -> tool;
+    `with speed: "fast"` -> parameter with value."""
     text = qualifier.strip()
     for pattern, kind in ENGLISH.qualifiers:
         match = re.fullmatch(pattern, text)

@@ -2,52 +2,28 @@
 
 from __future__ import annotations
 
-import itertools
 import json
-from dataclasses import dataclass, field
+import re
 
 from schema import models as m
 from scraper.document import (
     Block,
     Code,
     Document,
-    Heading,
     ListBlock,
     Paragraph,
     Question,
     Step,
     Steps,
+    Table,
     TableBlock,
-    Text,
 )
 from scraper.extract import cells
+from scraper.extract.sections import Part, label_text, sections, steps_under
 
-
-@dataclass
-class _Section:
-    title: str
-    blocks: list[Block] = field(default_factory=list)
-
-
-def sections(doc: Document) -> list[_Section]:
-    """Blocks grouped under the page's headings (levels 2-3; deeper headings are labels)."""
-    result = [_Section(doc.title)]
-    for block in doc.blocks:
-        if isinstance(block, Heading) and (block.level is None or block.level <= 3):
-            result.append(_Section(block.text))
-        elif isinstance(block, Heading):
-            result[-1].blocks.append(Paragraph(Text(block.text, block.span)))
-        else:
-            result[-1].blocks.append(block)
-    return result
-
-
-def label_text(block: Block) -> str | None:
-    if isinstance(block, Paragraph):
-        return block.body.text
-    if isinstance(block, Heading):
-        return block.text
-    return None
+_EXCLUDED = "not expected to contain phi"
+_APPEARS = re.compile(r"\bappears? in\b|:")
+_APPLIES = re.compile(r"\bapplies to\b|:")
 
 
 def _block(block: Block) -> m.Block | None:
@@ -82,22 +58,22 @@ def _step(step: Step) -> m.Step:
     return m.Step(title=step.title.text, text=" ".join(t.text for t in step.body))
 
 
-def _find(secs: list[_Section], *words: str) -> _Section | None:
+def _find(secs: list[Part], *words: str) -> Part | None:
     for sec in secs:
         if all(w in sec.title.lower() for w in words):
             return sec
     return None
 
 
-def _lists(sec: _Section | None) -> list[ListBlock]:
+def _lists(sec: Part | None) -> list[ListBlock]:
     return [b for b in sec.blocks if isinstance(b, ListBlock)] if sec else []
 
 
-def _paragraphs(sec: _Section | None) -> list[str]:
+def _paragraphs(sec: Part | None) -> list[str]:
     return [b.body.text for b in sec.blocks if isinstance(b, Paragraph)] if sec else []
 
 
-def _faq_blocks(sec: _Section) -> list[m.Block]:
+def _faq_blocks(sec: Part) -> list[m.Block]:
     """The FAQ section's blocks, questions grouped with their answers whatever the form: a
     Question block (accordion, `<details>`), or in a dump a paragraph ending in "?" followed by
     the paragraphs and lists that answer it."""
@@ -115,18 +91,41 @@ def _faq_blocks(sec: _Section) -> list[m.Block]:
     return result
 
 
-def _faq(sec: _Section | None) -> list[m.Question]:
+def _faq(sec: Part | None) -> list[m.Question]:
     blocks = _faq_blocks(sec) if sec else []
     return [m.Question(question=b.text or "", answer=b.items or []) for b in blocks if b.kind == "question"]
 
 
-def _schema_restrictions(secs: list[_Section]) -> list[str]:
+def _listed(secs: list[Part], phrase: str, lead: re.Pattern[str]) -> list[str]:
+    """What a sentence containing `phrase` lists: the list under it, or the items it writes inline
+    after `lead` (the page has given both shapes)."""
     for sec in secs:
-        for block, after in itertools.pairwise(sec.blocks):
+        for block, after in zip(sec.blocks, [*sec.blocks[1:], None], strict=False):
             text = label_text(block) or ""
-            if "restriction applies to" in text.lower() and isinstance(after, ListBlock):
+            if phrase not in text.lower():
+                continue
+            if isinstance(after, ListBlock):
                 return [i.text for i in after.items]
+            for sentence in cells.sentences(text):
+                if phrase in sentence.lower() and (items := cells.series(sentence, lead)):
+                    return items
     return []
+
+
+def _phi_locations(phi: Part | None) -> list[str]:
+    """Where PHI appears: the section's first list, else the list its prose writes inline."""
+    if _lists(phi):
+        return [i.text for i in _lists(phi)[0].items]
+    for sentence in (s for p in _paragraphs(phi) for s in cells.sentences(p)):
+        if _EXCLUDED not in sentence.lower() and (items := cells.series(sentence, _APPEARS)):
+            return items
+    return []
+
+
+def _excluded(phi: Part | None) -> str | None:
+    """The sentence naming the fields not expected to hold PHI."""
+    found = (s for p in _paragraphs(phi) for s in cells.sentences(p) if _EXCLUDED in s.lower())
+    return next(found, None)
 
 
 def _error_example(doc: Document) -> dict[str, object] | None:
@@ -141,44 +140,58 @@ def _error_example(doc: Document) -> dict[str, object] | None:
     return None
 
 
-def _limitations(secs: list[_Section]) -> list[m.Section]:
+def _limitations(secs: list[Part], table: Table | None) -> list[Part]:
+    """The sections under a "Limitations…" heading; on a page without one, the sections between
+    the eligibility table's and the FAQ (where the page has always put them). Headings with no
+    text of their own (a parent of subsections) are left out."""
     titles = [s.title.lower() for s in secs]
-    start = next((i for i, t in enumerate(titles) if t.startswith("limitations")), None)
+    start = next((i + 1 for i, t in enumerate(titles) if t.startswith("limitations")), None)
     if start is None:
-        return []
+        start = next((i + 1 for i, s in enumerate(secs) if _holds(s, table)), len(secs))
     result = []
-    for sec in secs[start + 1 :]:
+    for sec in secs[start:]:
         if "question" in sec.title.lower() or "related" in sec.title.lower():
             break
-        result.append(_section(sec))
+        if sec.blocks:
+            result.append(sec)
     return result
 
 
-def _section(sec: _Section, faq: bool = False) -> m.Section:
+def _holds(sec: Part, table: Table | None) -> bool:
+    return any(isinstance(b, TableBlock) and b.table is table for b in sec.blocks)
+
+
+def _violation_retention(limits: list[Part]) -> m.Retention | None:
+    """The retention period the limitations state (data kept for policy violations or by law)."""
+    found = (cells.retention(" ".join(_paragraphs(sec))) for sec in limits)
+    return next((r for r in found if r is not None), None)
+
+
+def _section(sec: Part, faq: bool = False) -> m.Section:
     blocks = _faq_blocks(sec) if faq else [b for b in (_block(x) for x in sec.blocks) if b is not None]
     return m.Section(id=cells.slug(sec.title), title=sec.title, blocks=blocks)
 
 
-def _related(sec: _Section | None) -> list[m.Link]:
+def _related(sec: Part | None) -> list[m.Link]:
     return [m.Link(text=i.text, url=i.links[0].url if i.links else None) for lst in _lists(sec) for i in lst.items]
 
 
-def page(doc: Document) -> m.Page:
+def page(doc: Document, table: Table | None = None) -> m.Page:
+    """The page's fields around the eligibility `table` (which places the limitations)."""
     secs = sections(doc)
     phi = _find(secs, "phi")
-    steps = next((b for b in doc.blocks if isinstance(b, Steps)), None)
-    excluded = [p for p in _paragraphs(phi) if "not expected to contain phi" in p.lower()]
-    violation = _find(secs, "policy violation")
+    steps = steps_under(doc, "hipaa")
+    limits = _limitations(secs, table)
     faq = _find(secs, "question")
     return m.Page(
         description=doc.description,
         hipaa_steps=[_step(s) for s in steps.steps] if steps else [],
-        phi_locations=[i.text for i in _lists(phi)[0].items] if _lists(phi) else [],
-        phi_excluded_fields=excluded[0] if excluded else None,
-        schema_restrictions=_schema_restrictions(secs),
+        phi_locations=_phi_locations(phi),
+        phi_excluded_fields=_excluded(phi),
+        schema_restrictions=_listed(secs, "restriction applies to", _APPLIES),
         error_example=_error_example(doc),
-        limitations=_limitations(secs),
-        policy_violation_retention=cells.retention(" ".join(_paragraphs(violation))) if violation else None,
+        limitations=[_section(s) for s in limits],
+        policy_violation_retention=_violation_retention(limits),
         faq=_faq(faq),
         related_resources=_related(_find(secs, "related")),
         sections=[_section(s, faq=s is faq) for s in secs],

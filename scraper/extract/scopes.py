@@ -1,5 +1,6 @@
-"""The arrangements: one per "… eligible" column, named from its "<name> scope" heading, with
-what it covers and excludes read from the "What X covers" / "What X does NOT cover" lists."""
+"""The arrangements: one per "… eligible" column, with what it covers and excludes read from the
+"What X covers" / "What X does NOT cover" lists (bold labels or headings), and named from the
+heading those lists sit under."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import itertools
 import re
 
 from schema import models as m
-from scraper.document import Document, Heading, ListBlock
+from scraper.document import Block, Document, Heading, ListBlock
 from scraper.extract import cells
-from scraper.extract.page import label_text
+from scraper.extract.sections import label_text
 from scraper.vocabulary import ENGLISH
 
 _COVERS = re.compile(ENGLISH.covers_heading, re.IGNORECASE)
 _EXCLUDES = re.compile(ENGLISH.excludes_heading, re.IGNORECASE)
-_LABEL = re.compile(r"([^.:]{1,60}): (\S.*)")
+_LABEL = re.compile(r"((?:[^.:]|\.(?=\d)){1,100}): (\S.*)")  # a dot only in a version: "Fable 5.1"
 
 
 def _scope(items: ListBlock) -> list[m.ScopeItem]:
@@ -26,11 +27,15 @@ def _scope(items: ListBlock) -> list[m.ScopeItem]:
     return result
 
 
-def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem]]:
+def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem], str | None]:
+    """What the arrangement covers and excludes, and the heading those lists sit under."""
     covers: list[m.ScopeItem] = []
     excludes: list[m.ScopeItem] = []
-    blocks = list(doc.blocks)
-    for block, after in itertools.pairwise(blocks):
+    heading: str | None = None
+    above: list[Heading] = []
+    for block, after in itertools.pairwise(doc.blocks):
+        if isinstance(block, Heading):
+            above.append(block)
         label = label_text(block)
         if label is None or not isinstance(after, ListBlock):
             continue
@@ -38,17 +43,35 @@ def _scopes(doc: Document, prefix: str) -> tuple[list[m.ScopeItem], list[m.Scope
             match = pattern.fullmatch(label.strip())
             if match and prefix.lower() in match.group(1).lower().split():
                 target.extend(_scope(after))
+                heading = heading or _enclosing(block, above)
                 break
-    return covers, excludes
+    return covers, excludes, heading
 
 
-def _name(doc: Document, prefix: str) -> str:
-    """The arrangement's full name, from its "<name> scope" heading; else the column prefix."""
-    for block in doc.blocks:
-        if isinstance(block, Heading) and block.text.endswith(ENGLISH.scope_heading_suffix):
-            name = block.text.removesuffix(ENGLISH.scope_heading_suffix)
-            if prefix.lower() in re.split(r"[\s()]+", name.lower()):
-                return name
+def _enclosing(label: Block, above: list[Heading]) -> str | None:
+    """The heading a scope label belongs to: for a heading, the nearest one above it of a higher
+    level; for a paragraph label (or where levels are unknown), the nearest heading that is not
+    itself a scope label."""
+    level = label.level if isinstance(label, Heading) else None
+    for heading in reversed(above):
+        if heading is label or _COVERS.fullmatch(heading.text) or _EXCLUDES.fullmatch(heading.text):
+            continue
+        if level is None or (heading.level is not None and heading.level < level):
+            return heading.text
+    return None
+
+
+def _name(doc: Document, prefix: str, heading: str | None) -> str:
+    """The arrangement's full name: the heading its scope lists sit under ("Zero data retention
+    (ZDR)", "HIPAA readiness scope"), when it names the column's prefix; else a "<name> scope"
+    heading; else the column prefix."""
+    suffix = ENGLISH.scope_heading_suffix
+    candidates = [heading] if heading else []
+    candidates += [b.text for b in doc.blocks if isinstance(b, Heading) and b.text.endswith(suffix)]
+    for text in candidates:
+        name = text.removesuffix(suffix)
+        if prefix.lower() in re.split(r"[\s()]+", name.lower()):
+            return name
     return prefix
 
 
@@ -56,10 +79,7 @@ def arrangements(doc: Document, columns: list[str]) -> list[m.Arrangement]:
     result = []
     for column in columns:
         prefix = ENGLISH.arrangement_prefix(column) or column
-        covers, excludes = _scopes(doc, prefix)
-        result.append(
-            m.Arrangement(
-                id=cells.slug(prefix), name=_name(doc, prefix), column=column, covers=covers, excludes=excludes
-            )
-        )
+        covers, excludes, heading = _scopes(doc, prefix)
+        name = _name(doc, prefix, heading)
+        result.append(m.Arrangement(id=cells.slug(prefix), name=name, column=column, covers=covers, excludes=excludes))
     return result

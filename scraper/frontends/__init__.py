@@ -1,4 +1,7 @@
-"""Front ends: each turns a Source of one format into the shared Document."""
+"""Front ends: take a Source (text dump, Markdown or HTML), give the shared Document.
+
+One package per form; each stops at the same Document, so extraction is written once.
+"""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """`retention build` (and `check --publish`): compile, diff with what was published, version, publish.
 
 The steps are separate so that a check can stop between them: `plan` loads the previous
-dataset, compiles the new one, diffs them, decides the version and collects every file to
-write; `execute` publishes that set in one call. Nothing is written until every step succeeded.
+dataset, compiles the new one, gives its rows their published ids (publish/ids.py),
+diffs them, decides the version and collects every file to write; `execute` publishes that set
+in one call. Nothing is written until every step succeeded.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from scraper.errors import fail
 from scraper.frontends.text.ambiguity import Evidence
 from scraper.publish import atomic as publish
 from scraper.publish import changelog, gates, history, verify, versioning
+from scraper.publish import ids as publish_ids
 from scraper.render import DATASET, outputs
 from scraper.source import Source
+from scraper.validate import check
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,11 @@ def plan(source: Source, dist: Path, extra: dict[str, str] | None = None, accept
     previous = published(dist)
     evidence = Evidence.of(previous, accept)
     new = compile_source(source, evidence)
-    changes = diff(previous, new) if previous is not None else []
     entries, manifest, adopted = _past(dist, previous)
+    if previous is not None:
+        new = publish_ids.carry(previous, new, [data for _, data in entries])
+        check(new, source.origin, in_source=True)
+    changes = diff(previous, new) if previous is not None else []
     if previous is not None and not changes:
         record = _record(entries, manifest) if adopted else {}
         return Plan(previous, previous, [], {**outputs(previous), **adopted, **record})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from schema.diff_fields import emptied
 from schema.models import Dataset
 from scraper.errors import Exit, Problem, RetentionError
 
@@ -46,7 +47,14 @@ def footnotes_collapsed(old: Dataset, new: Dataset) -> str | None:
     return None
 
 
-GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed]
+def fields_emptied(old: Dataset, new: Dataset) -> str | None:
+    """A page field the published version filled and this one leaves empty: most often a
+    sentence or heading the tool no longer reads, not a page that dropped the field."""
+    gone = [e.path for e in emptied(old, new)]
+    return f"page field(s) filled before and empty now: {', '.join(gone)}" if gone else None
+
+
+GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed, fields_emptied]
 
 
 def check(old: Dataset | None, new: Dataset, where: str, published: str = "the published dataset") -> None:

@@ -6,7 +6,8 @@ retention.json by hand) would otherwise be read as the truth: the next build wou
 it, adopt its version and write a CHANGELOG describing changes that never happened. Each build
 runs this first; `retention verify` runs it alone. A dist/ published before history was kept
 (retention.json alone) is accepted as it is; a manifest entry without `history_sha256` (written
-before the hash was recorded) is checked for everything but the hash.
+before the hash was recorded) is checked for everything but the hash, and in a dist/ none of
+whose entries has one, a retention.json newer than the history is adopted as before.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from schema.models import Dataset
 from scraper import dataset_io
 from scraper.errors import Problem, RetentionError, fail
-from scraper.publish import changelog, history
+from scraper.publish import changelog, history, versioning
 from scraper.render import DATASET
 
 _HEADING = re.compile(r"^## (\S+)$", re.MULTILINE)
@@ -97,12 +98,26 @@ def _current(dist: Path, current: Dataset, versions: list[str]) -> list[Problem]
     if not versions:
         return [Problem("verify", "no history file holds the published dataset", where)]
     newest = versions[-1]
+    if current.dataset_version not in versions and _legacy(dist, newest, current.dataset_version):
+        return []  # published by a tool that kept no hashes: adopted into the history as it is
     if current.dataset_version != newest:
         message = f"dataset_version {current.dataset_version} is not the newest published version {newest}"
         return [Problem("verify", message, where)]
     if _read(dist / DATASET) != _read(dist / history.name(newest)):
         return [Problem("verify", f"differs from {history.name(newest)}, the version it claims to be", where)]
     return []
+
+
+def _legacy(dist: Path, newest: str, current: str) -> bool:
+    """A retention.json newer than the history, in a dist/ whose manifest records no
+    `history_sha256` (written by a tool before verification): the old adoption rule applies."""
+    manifest = history.read_manifest(dist)
+    hashed = any(isinstance(e, dict) and "history_sha256" in e for e in manifest.values())
+    return (
+        not hashed
+        and versioning.SEMVER.match(current) is not None
+        and (versioning.parse(current) > versioning.parse(newest))
+    )
 
 
 def _changelog(dist: Path, versions: list[str]) -> list[Problem]:

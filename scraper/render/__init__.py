@@ -1,4 +1,7 @@
-"""Everything `build` publishes, rendered from one dataset: file name -> content."""
+"""Render: takes a Dataset (and changes), gives text: the published files and the reports.
+
+One jinja2 environment, one escaper per target language (Markdown, Python literals).
+"""
 
 from __future__ import annotations
 

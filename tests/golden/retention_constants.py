@@ -14,7 +14,9 @@ Compiled by `retention` from Anthropic's "API and data retention" page, dataset
 Public names: DATASET_VERSION, SCHEMA_VERSION, SOURCE_SHA256, SOURCE_URL, STATUSES, the
 frozen records (Requirement, Endpoint, Eligibility, Retention, Feature, Footnote, Arrangement,
 Verdict; `Status` is a Literal type for type checkers), the tables ARRANGEMENTS, FEATURES,
-FOOTNOTES, ALLOWED, and the functions status(), blocked_features() and check_request().
+FOOTNOTES, ALLOWED, FORMER_IDS, FORMER_ARRANGEMENT_IDS, and the functions status(),
+current_id(), blocked_features() and check_request(). Ids are kept through renames; a former
+id still answers in status() and current_id().
 """
 
 from __future__ import annotations
@@ -1098,19 +1100,45 @@ ALLOWED: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
 )
 """Per arrangement, the ids of the features it allows ("yes" or "qualified")."""
 
+FORMER_IDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+    }
+)
+"""Other ids that mean a current feature -> its current id: ids it was published under before,
+and the ids its names (current and former) derive to, which is what `retention compile` (no
+history) calls it. Ids are kept through renames, so the FEATURES key is always the current id."""
+
+FORMER_ARRANGEMENT_IDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+    }
+)
+"""The same for arrangements: ids its former and current columns derive to -> its current id."""
+
+
+def current_id(feature_id: str) -> str:
+    """The current id of the feature known as `feature_id` (a current id, or one in FORMER_IDS).
+
+    Raises KeyError naming the known ids when it is neither.
+    """
+    if feature_id in FEATURES:
+        return feature_id
+    current = FORMER_IDS.get(feature_id)
+    if current is None:
+        raise KeyError(f"unknown feature id {feature_id!r}; known: {', '.join(FEATURES)}")
+    return current
+
 
 def status(feature_id: str, arrangement: str) -> Status:
-    """The status of feature `feature_id` under `arrangement` ("zdr", "hipaa", ...).
+    """The status of feature `feature_id` under `arrangement` ("zdr", "hipaa", ...); former ids
+    of either (FORMER_IDS, FORMER_ARRANGEMENT_IDS) answer for the current one.
 
     Raises KeyError naming the known ids when either is unknown: a feature missing from the
     table is not "no", it is a question to ask.
     """
+    arrangement = FORMER_ARRANGEMENT_IDS.get(arrangement, arrangement)
     if arrangement not in ARRANGEMENTS:
         raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
-    feature = FEATURES.get(feature_id)
-    if feature is None:
-        raise KeyError(f"unknown feature id {feature_id!r}; known: {', '.join(FEATURES)}")
-    return feature.eligibility[arrangement].status
+    return FEATURES[current_id(feature_id)].eligibility[arrangement].status
 
 
 def blocked_features(request: Mapping[str, Any], arrangement: str, endpoint: str = MESSAGES) -> list[str]:

@@ -1,5 +1,5 @@
 """Front end for the rendered page (HTML): the article found among the site chrome, then read
-into blocks by html_blocks.
+into blocks by `blocks`. Takes a Source, gives a Document.
 
 The parser is hardened: no network access, no huge trees, comments and processing instructions
 dropped. The HTML parser loads no DTD and resolves no external entities; character references

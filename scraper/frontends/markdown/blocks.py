@@ -12,7 +12,6 @@ from scraper.document import (
     Code,
     Footnote,
     Heading,
-    ListBlock,
     Paragraph,
     Question,
     Step,
@@ -23,6 +22,7 @@ from scraper.document import (
 from scraper.errors import fail
 from scraper.frontends.markdown import lines as ml
 from scraper.frontends.markdown.attributes import check_statuses
+from scraper.frontends.markdown.lists import read_list, texts
 from scraper.frontends.markdown.tables import read_footnotes, read_table
 
 QUESTIONS = {"section", "Accordion", "details"}
@@ -36,18 +36,23 @@ class BlockReader:
         self.lines = ml.join_tags(lines)
         self.where = where
         self.footnotes: list[Footnote] = []
+        self.indented_code = not ml.is_mdx(self.lines)
 
     def read(self, i: int, end: int) -> list[Block]:
+        """The blocks of lines `i` to `end`; their common indentation is the container's own."""
         blocks: list[Block] = []
+        base = min((ml.indent(line) for line in self.lines[i:end] if line.strip()), default=0)
         while i < end:
-            i = self._block(i, end, blocks)
+            i = self._block(i, end, blocks, base)
         return blocks
 
-    def _block(self, i: int, end: int, blocks: list[Block]) -> int:
+    def _block(self, i: int, end: int, blocks: list[Block], base: int) -> int:
         line = ml.COMMENT.sub("", self.lines[i])
         stripped = line.strip()
         if not stripped or ml.RULE.fullmatch(stripped):
             return i + 1
+        if self.indented_code and ml.indent(line) - base >= ml.CODE_INDENT:
+            return self._indented_code(i, end, blocks, base + ml.CODE_INDENT)
         heading = ml.HEADING.fullmatch(stripped)
         if heading:
             text = ml.text_at(heading.group(2), i + 1, ml.indent(line) + len(heading.group(1)) + 2)
@@ -61,8 +66,14 @@ class BlockReader:
         if name is not None:
             return self._tag(name, i, end, blocks)
         if ml.ITEM.match(stripped):
-            return self._list(i, end, blocks)
-        stop = self._paragraph_end(i, end)
+            found, stop = read_list(self, i, end)
+            blocks += found
+            return stop
+        stop = self.paragraph_end(i, end)
+        level = ml.setext_level(self.lines[stop]) if stop < end else None
+        if level is not None:
+            blocks.append(Heading(self._run(i, stop).text, Span(i + 1, ml.indent(line) + 1), level))
+            return stop + 1
         blocks.append(Paragraph(self._run(i, stop)))
         return stop
 
@@ -80,9 +91,10 @@ class BlockReader:
             or ml.tag_name(stripped)
             or ml.is_table_start(self.lines, i)
             or ml.RULE.fullmatch(stripped)
+            or ml.setext_level(self.lines[i]) is not None
         )
 
-    def _paragraph_end(self, i: int, end: int) -> int:
+    def paragraph_end(self, i: int, end: int) -> int:
         i += 1
         while i < end and not self._starts_block(i):
             i += 1
@@ -99,24 +111,16 @@ class BlockReader:
         blocks.append(Code(body, Span(i + 1, depth + 1), opening.group(2) or None))
         return min(stop + 1, end)
 
-    def _list(self, i: int, end: int, blocks: list[Block]) -> int:
-        start, items = i, []
-        while i < end:
-            stripped = self.lines[i].strip()
-            item = ml.ITEM.match(stripped)
-            if item is None:
-                if not stripped and i + 1 < end and ml.ITEM.match(self.lines[i + 1].strip()):
-                    i += 1
-                    continue
-                break
-            stop = self._paragraph_end(i, end)
-            first = self.lines[i].lstrip()[item.end() :]
-            rest = [self.lines[k].strip() for k in range(i + 1, stop)]
-            col = ml.indent(self.lines[i]) + item.end() + 1
-            items.append(ml.text_at(" ".join([first, *rest]), i + 1, col))
-            i = stop
-        blocks.append(ListBlock(tuple(items), Span(start + 1, ml.indent(self.lines[start]) + 1)))
-        return i
+    def _indented_code(self, i: int, end: int, blocks: list[Block], depth: int) -> int:
+        """An indented code block: lines indented `depth` or more (blank ones between), dedented."""
+        stop = i
+        while stop < end and (not self.lines[stop].strip() or ml.indent(self.lines[stop]) >= depth):
+            stop += 1
+        while not self.lines[stop - 1].strip():
+            stop -= 1
+        body = "\n".join(line[depth:] for line in self.lines[i:stop])
+        blocks.append(Code(body, Span(i + 1, depth + 1)))
+        return stop
 
     def _close(self, name: str, i: int, end: int) -> int:
         """Index of the line closing the `<name>` opened on line `i` (nesting counted)."""
@@ -163,7 +167,7 @@ class BlockReader:
                 continue
             stop = self._close("Step", k, close)
             title = ml.text_at(ml.title_attribute(self.lines[k]) or "", k + 1, ml.indent(self.lines[k]) + 1)
-            steps.append(Step(title, tuple(_texts(self.read(k + 1, stop)))))
+            steps.append(Step(title, tuple(texts(self.read(k + 1, stop)))))
             k = stop + 1
         return Steps(tuple(steps), Span(i + 1, ml.indent(self.lines[i]) + 1))
 
@@ -171,17 +175,7 @@ class BlockReader:
         table, k = read_table(self.lines, i, end)
         check_statuses(self.lines, i, k, self.where)
         blocks.append(TableBlock(table))
-        notes, k = read_footnotes(self.lines, k, end, len(self.footnotes), self._paragraph_end)
+        notes, k = read_footnotes(self.lines, k, end, len(self.footnotes), self.paragraph_end)
         self.footnotes += notes
         return k
 
-
-def _texts(blocks: list[Block]) -> list[Text]:
-    """A step's body as texts: paragraphs, and list items one each."""
-    result: list[Text] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            result.append(block.body)
-        elif isinstance(block, ListBlock):
-            result.extend(block.items)
-    return result

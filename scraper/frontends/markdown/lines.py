@@ -20,10 +20,27 @@ TITLE = re.compile(r"""\btitle=(?:\{\s*)?(["'`])((?:\\.|(?!\1).)*)\1""")
 FOOTNOTE = re.compile(r"<sup>\s*(\d+)\s*</sup>[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
 SUMMARY = re.compile(r"<summary>(.*)</summary>", re.IGNORECASE)
 PIPE = re.compile(r"(?<!\\)\|")
+SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+COMPONENT = re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*)?/?>")
+CODE_INDENT = 4
 
 
 def indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def is_mdx(lines: list[str]) -> bool:
+    """Whether the lines hold MDX components (`<Note>`, `<Steps>`): MDX has no indented code
+    blocks, so indentation there is layout, not code."""
+    return any(COMPONENT.fullmatch(line.strip()) for line in lines)
+
+
+def setext_level(line: str) -> int | None:
+    """1 for a `===` underline, 2 for `---`, else None (the line under a paragraph)."""
+    match = SETEXT.fullmatch(line)
+    if match is None:
+        return None
+    return 1 if match.group(1).startswith("=") else 2
 
 
 def text_at(raw: str, line: int, col: int) -> Text:

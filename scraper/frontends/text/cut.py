@@ -82,7 +82,7 @@ def _tail_start(fe: TextFrontEnd, scanner: RowScanner, last: RowScan, floor: int
         return stop
     first = lines[start]
     if _is_row(scanner, first, start + 1):
-        return start
+        return _cells_before(fe, scanner, last, start, floor)
     if last.needed and _fits_cell(scanner, len(last.cells), first, start + 1):
         return start
     page_end = start + 1
@@ -90,6 +90,22 @@ def _tail_start(fe: TextFrontEnd, scanner: RowScanner, last: RowScan, floor: int
         while page_end < stop and lines[page_end].strip().startswith(_BULLET):
             page_end += 1
     return page_end
+
+
+def _cells_before(fe: TextFrontEnd, scanner: RowScanner, last: RowScan, rows: int, floor: int) -> int:
+    """Where the tail starts when whole rows end the file: at the cut row's missing cells if they
+    end the block before (its empty Details cell was the blank line between), else at the rows."""
+    lines, missing = fe.lines, last.needed - 1
+    stop = rows
+    while stop > floor and not lines[stop - 1].strip():
+        stop -= 1
+    start = stop - missing
+    if missing <= 0 or start <= floor or any(not lines[k].strip() for k in range(start, stop)):
+        return rows
+    first = len(last.cells)
+    if all(_fits_cell(scanner, first + n, lines[start + n], start + n + 1) for n in range(missing)):
+        return start
+    return rows
 
 
 def _complete(fe: TextFrontEnd, scanner: RowScanner, last: RowScan, t: int) -> int:
