@@ -234,6 +234,21 @@ CASES = [
     ),
     # hidden rows never become data silently
     Case("HTML row hidden", html_row("hidden"), 2, "<tr> hidden from readers"),
+    Case(
+        "Markdown hidden status",
+        md(
+            "| <Eligible>Yes</Eligible> | Standard API",
+            "| <span hidden>No</span><Eligible>Yes</Eligible> | Standard API",
+        ),
+        2,
+        "hidden from readers",
+    ),
+    Case(
+        "Markdown display:none block",
+        md("## Feature eligibility", '<div style="display: none">Extra</div>\n\n## Feature eligibility'),
+        2,
+        "hidden from readers",
+    ),
     Case("HTML row aria-hidden", html_row('aria-hidden="true"'), 2, "<tr> hidden from readers"),
     Case("HTML row display:none", html_row('style="display:none"'), 2, "<tr> hidden from readers"),
     Case("implausible: half the rows gone", HALF, 4, "shrank from 30 to 15"),
