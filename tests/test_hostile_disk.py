@@ -201,3 +201,11 @@ def test_kills_at_random_points_of_the_fallback_swap_never_rewrite_history(good:
             assert now[name] == data, f"{name} was rewritten"
         seen |= {k: v for k, v in now.items() if k.startswith("history/") and k != "history/manifest.json"}
     assert leftovers(good.parent) == []
+
+
+def test_an_output_file_that_cannot_be_written_is_exit_5(tmp_path: Path, cli: CliRun) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x\n")
+    result = cli("compile", str(BUNDLED), "-o", str(blocker / "out.json"))
+    assert_clean_failure(result, 5, blocker / "out.json", "Not a directory")
+    assert leftovers(tmp_path) == [] and blocker.read_text() == "x\n"

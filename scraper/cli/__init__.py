@@ -26,7 +26,7 @@ def cli() -> None:
     publishes one canonical JSON dataset in dist/.
 
     Exit codes: 0 ok, 1 changes found, 2 bad input or usage, 3 could not fetch,
-    4 refused to publish, 5 could not write dist/, 130 interrupted, 70 internal error.
+    4 refused to publish, 5 could not write, 130 interrupted, 70 internal error.
     """
 
 

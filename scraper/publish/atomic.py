@@ -96,10 +96,14 @@ def target(dist: Path) -> Path:
 def cannot_write(err: OSError, dist: Path) -> Exception:
     """An OSError while publishing as the one-line failure the CLI prints (exit 5)."""
     where = err.filename or dist
-    cause = err.strerror or str(err)
-    if err.errno == errno.EEXIST and not Path(where).is_dir():
-        cause = "Not a directory (a file is in the way)"
-    return fail("write", f"cannot publish {dist}: {cause}; nothing was published", str(where), Exit.CANNOT_WRITE)
+    return fail("write", f"cannot publish {dist}: {cause(err)}; nothing was published", str(where), Exit.CANNOT_WRITE)
+
+
+def cause(err: OSError) -> str:
+    """What the system said, in words: `mkdir` on a file says "File exists", which misleads."""
+    if err.errno == errno.EEXIST and err.filename and not Path(err.filename).is_dir():
+        return "Not a directory (a file is in the way)"
+    return err.strerror or str(err)
 
 
 def _recover(dist: Path) -> None:
