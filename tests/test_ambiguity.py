@@ -12,7 +12,8 @@ from scraper import source
 from scraper.compiler import compile_source
 from scraper.errors import RetentionError
 from scraper.frontends.text.ambiguity import Evidence
-from tests.conftest import BUNDLED, CliRun, compile_text
+from tests import forms_compile as forms
+from tests.conftest import BUNDLED, MD_MAY, CliRun, compile_text
 
 TEXT = BUNDLED.read_text(encoding="utf-8")
 BATCH = "Batch processing/v1/messages/batchesNoNo"
@@ -105,3 +106,15 @@ def test_build_refuses_then_accept_publishes_and_records_the_choice(cli: CliRun,
 
 def json_dataset(dist: Path) -> Dataset:
     return Dataset.model_validate_json((dist / "retention.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("form", ["markdown", "html", "text"])
+def test_superscript_digits_are_marks_in_every_front_end(form: str) -> None:
+    may = MD_MAY.read_text(encoding="utf-8")
+    row = "| <Eligible>Yes</Eligible> | <Eligible>Yes</Eligible> | Standard API calls"
+    assert row in may
+    marked = may.replace(row, row.replace("</Eligible> | Standard", "</Eligible>\u00b9 \u00b3 | Standard"), 1)
+    plain = {"markdown": forms.markdown, "html": forms.html, "text": forms.dump}[form]
+    (messages, *_) = plain(marked).features
+    assert messages.eligibility["hipaa"].footnotes == [1, 3]
+    assert messages.details == "Standard API calls for generating Claude responses."
