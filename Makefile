@@ -1,30 +1,44 @@
 # Two set-up commands: `make build` (the main job) and `make test`; each makes .venv if missing.
+# `make build` installs only what the tool needs to run; `make test` adds the development tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: build test lint typecheck golden clean
+.PHONY: build test lint typecheck golden clean package
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
-build: $(STAMP)  ## compile the bundled page into dist/
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $(PACKAGE_STAMP)
+
+build: $(STAMP)  ## compile the newest bundled copy of the page into dist/
 	$(BIN)/retention build
 
-test: $(STAMP) lint typecheck  ## ruff, mypy --strict, then pytest
+package: $(PACKAGE_STAMP)  ## the data package: build/claude_retention_data-<dataset_version>-py3-none-any.whl
+	$(BIN)/python -m scraper.publish.package dist/retention.json --out build
+
+test: $(DEV_STAMP) lint typecheck  ## ruff, mypy --strict, then pytest
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check scraper schema tests
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy --strict scraper schema tests
 
-golden: $(STAMP)  ## rewrite the golden files from the current code; review the diff
+golden: $(DEV_STAMP)  ## rewrite the golden files from the current code; review the diff
 	$(BIN)/python -m tests.regenerate
 
 clean:
@@ -37,19 +51,18 @@ CHECK_FLAGS ?=
 check: $(STAMP)  ## fetch the live page, compare with dist/ (exit 1: changed); CHECK_FLAGS=--publish publishes
 	$(BIN)/retention check --url $(CHECK_URL) $(CHECK_FLAGS)
 
-history: $(STAMP)  ## rebuild dist/ from the page's real past: the March 2026 copy, then the April 2026 copy
+history: $(STAMP)  ## rebuild dist/ from the page's real past: every copy sources/manifest.json lists, in order
 	rm -rf build/history-dist
-	$(BIN)/retention build sources/en-mdx-2026-03.md --dist build/history-dist
-	$(BIN)/retention build sources/en-text-2026-04.txt --dist build/history-dist
+	$(BIN)/python -m scraper.publish.replay sources/manifest.json --dist build/history-dist
 	rm -rf dist && mv build/history-dist dist
 
 .PHONY: fuzz
-fuzz: $(STAMP)  ## the long fuzzing profile (100 000 examples a test); figures go in the README
+fuzz: $(DEV_STAMP)  ## the long fuzzing profile (100 000 examples a test); figures go in the README
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
 
 .PHONY: bench
 BENCH_STAMP := $(VENV)/.bench-installed
-$(BENCH_STAMP): $(STAMP)
+$(BENCH_STAMP): $(DEV_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $(BENCH_STAMP)
 

@@ -1,9 +1,9 @@
 # generated — do not edit, run `make build`
-# source sha256: 7cfad3da1516592ef603b0576bc55f3bbd28f6d0fc0a9f643f9b86f471d7ab2a
+# source sha256: 83dfbac783e9a2e4046671f98b467da101f15e28404bf17179be32ef653b459f
 """Which Claude API features each data-handling arrangement (ZDR, HIPAA, ...) allows.
 
 Compiled by `retention` from Anthropic's "API and data retention" page, dataset
-1.1.0. Standard library only; importing it reads and writes nothing.
+6.0.0. Standard library only; importing it reads and writes nothing.
 
     from retention_constants import ALLOWED, FEATURES, status
 
@@ -32,10 +32,10 @@ if TYPE_CHECKING:
     Status = Literal["yes", "qualified", "no"]
     """yes: allowed; qualified: allowed with the conditions in its footnotes; no: not allowed."""
 
-DATASET_VERSION: Final = '1.1.0'
+DATASET_VERSION: Final = '6.0.0'
 SCHEMA_VERSION: Final = '1.0.0'
-SOURCE_SHA256: Final = '7cfad3da1516592ef603b0576bc55f3bbd28f6d0fc0a9f643f9b86f471d7ab2a'
-SOURCE_URL: Final[str | None] = None
+SOURCE_SHA256: Final = '83dfbac783e9a2e4046671f98b467da101f15e28404bf17179be32ef653b459f'
+SOURCE_URL: Final[str | None] = 'https://platform.claude.com/docs/en/manage-claude/api-and-data-retention'
 STATUSES: Final = ("yes", "qualified", "no")
 
 # Records and preflight: the same code as the `retention preflight` command (scraper/preflight.py).
@@ -356,10 +356,10 @@ ARRANGEMENTS: Final[Mapping[str, Arrangement]] = MappingProxyType(
 
 FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
     {
-        'messages_api': Feature(
-            id='messages_api',
-            name='Messages API',
-            doc_url=None,
+        '1m_token_context_window': Feature(
+            id='1m_token_context_window',
+            name='1M token context window',
+            doc_url='../Guides/build-with-claude-context-windows.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
@@ -372,16 +372,16 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
                     'hipaa': Eligibility(status='yes', footnotes=()),
                 }
             ),
-            details='Standard API calls for generating Claude responses.',
+            details=None,
             retention=None,
         ),
-        'token_counting': Feature(
-            id='token_counting',
-            name='Token counting',
-            doc_url=None,
+        'adaptive_thinking': Feature(
+            id='adaptive_thinking',
+            name='Adaptive thinking',
+            doc_url='../Guides/build-with-claude-thinking.md',
             endpoints=(
                 Endpoint(
-                    path='/v1/messages/count_tokens',
+                    path='/v1/messages',
                     requires=None,
                 ),
             ),
@@ -391,59 +391,13 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
                     'hipaa': Eligibility(status='yes', footnotes=()),
                 }
             ),
-            details='Count tokens before sending requests.',
-            retention=None,
-        ),
-        'web_search': Feature(
-            id='web_search',
-            name='Web search',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='tool',
-                        name='web_search',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=(1,)),
-                    'hipaa': Eligibility(status='yes', footnotes=(1,)),
-                }
-            ),
-            details='Real-time web search results returned in the API response.',
-            retention=None,
-        ),
-        'web_fetch': Feature(
-            id='web_fetch',
-            name='Web fetch',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='tool',
-                        name='web_fetch',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=(1, 2)),
-                    'hipaa': Eligibility(status='no', footnotes=()),
-                }
-            ),
-            details='Fetched web content returned in the API response.',
+            details=None,
             retention=None,
         ),
         'advisor_tool': Feature(
             id='advisor_tool',
             name='Advisor tool',
-            doc_url=None,
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-advisor-tool.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
@@ -466,283 +420,37 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
             ),
             retention=None,
         ),
-        'memory_tool': Feature(
-            id='memory_tool',
-            name='Memory tool',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='tool',
-                        name='memory',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Client-side memory storage where you control data retention.',
-            retention=None,
-        ),
-        'context_management_compaction': Feature(
-            id='context_management_compaction',
-            name='Context management (compaction)',
-            doc_url=None,
+        'agent_skills': Feature(
+            id='agent_skills',
+            name='Agent skills',
+            doc_url='../Agents-Tools/agents-and-tools-agent-skills-overview.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
                     requires=Requirement(
                         kind='parameter',
-                        name='context_management',
+                        name='skills',
                         value=None,
                     ),
+                ),
+                Endpoint(
+                    path='/v1/skills',
+                    requires=None,
                 ),
             ),
             eligibility=MappingProxyType(
                 {
-                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'zdr': Eligibility(status='no', footnotes=()),
                     'hipaa': Eligibility(status='no', footnotes=()),
                 }
             ),
-            details=(
-                'Server-side compaction results are returned/round-tripped statelessly '
-                'through the API response.'
-            ),
-            retention=None,
-        ),
-        'context_editing': Feature(
-            id='context_editing',
-            name='Context editing',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='parameter',
-                        name='context_management',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='no', footnotes=()),
-                }
-            ),
-            details=(
-                'Context edits (tool use clearing + thinking clearing) are applied in '
-                'real time.'
-            ),
-            retention=None,
-        ),
-        'fast_mode': Feature(
-            id='fast_mode',
-            name='Fast mode',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='parameter',
-                        name='speed',
-                        value='fast',
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details=(
-                'Same Messages API endpoint with faster inference. ZDR applies '
-                'regardless of speed setting.'
-            ),
-            retention=None,
-        ),
-        '1m_token_context_window': Feature(
-            id='1m_token_context_window',
-            name='1M token context window',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Extended context processing uses the standard Messages API.',
-            retention=None,
-        ),
-        'adaptive_thinking': Feature(
-            id='adaptive_thinking',
-            name='Adaptive thinking',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Dynamic thinking depth uses the standard Messages API.',
-            retention=None,
-        ),
-        'citations': Feature(
-            id='citations',
-            name='Citations',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Source attribution uses the standard Messages API.',
-            retention=None,
-        ),
-        'data_residency': Feature(
-            id='data_residency',
-            name='Data residency',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='parameter',
-                        name='inference_geo',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Geographic routing uses the standard Messages API.',
-            retention=None,
-        ),
-        'effort': Feature(
-            id='effort',
-            name='Effort',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='parameter',
-                        name='effort',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Token efficiency control uses the standard Messages API.',
-            retention=None,
-        ),
-        'extended_thinking': Feature(
-            id='extended_thinking',
-            name='Extended thinking',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='parameter',
-                        name='thinking',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Step-by-step reasoning uses the standard Messages API.',
-            retention=None,
-        ),
-        'pdf_support': Feature(
-            id='pdf_support',
-            name='PDF support',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details=(
-                'PDF document processing uses the standard Messages API. HIPAA '
-                'eligibility applies to PDFs sent inline via the Messages API, not '
-                'through the Files API.'
-            ),
-            retention=None,
-        ),
-        'search_results': Feature(
-            id='search_results',
-            name='Search results',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='source',
-                        name='search_results',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='RAG citation support uses the standard Messages API.',
+            details='Skill data retained per standard policy. See Agent skills.',
             retention=None,
         ),
         'bash_tool': Feature(
             id='bash_tool',
             name='Bash tool',
-            doc_url=None,
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-bash-tool.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
@@ -762,155 +470,10 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
             details='Client-side tool executed in your environment.',
             retention=None,
         ),
-        'text_editor_tool': Feature(
-            id='text_editor_tool',
-            name='Text editor tool',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='tool',
-                        name='text_editor',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Client-side tool executed in your environment.',
-            retention=None,
-        ),
-        'computer_use': Feature(
-            id='computer_use',
-            name='Computer use',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='tool',
-                        name='computer',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='no', footnotes=()),
-                }
-            ),
-            details=(
-                'Client-side tool where screenshots and files are captured and stored '
-                'in your environment, not by Anthropic. See Computer use.'
-            ),
-            retention=None,
-        ),
-        'fine_grained_tool_streaming': Feature(
-            id='fine_grained_tool_streaming',
-            name='Fine-grained tool streaming',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details='Streaming tool parameters uses the standard Messages API.',
-            retention=None,
-        ),
-        'prompt_caching': Feature(
-            id='prompt_caching',
-            name='Prompt caching',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='yes', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=()),
-                }
-            ),
-            details=(
-                "Your prompts and Claude's outputs are not stored. KV cache "
-                'representations and cryptographic hashes are held in memory for the '
-                'cache TTL and promptly deleted after expiry. See Prompt caching.'
-            ),
-            retention=None,
-        ),
-        'structured_outputs': Feature(
-            id='structured_outputs',
-            name='Structured outputs',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='qualified', footnotes=()),
-                    'hipaa': Eligibility(status='yes', footnotes=(3,)),
-                }
-            ),
-            details=(
-                "Your prompts and Claude's outputs are not stored. Only the JSON "
-                'schema is cached, for up to 24 hours since last use. This also covers '
-                'strict tool use (strict: true on tools), which uses the same grammar '
-                'pipeline. See Structured outputs.'
-            ),
-            retention=Retention(
-                duration='PT24H',
-                bound='up_to',
-                phrase='up to 24 hours',
-            ),
-        ),
-        'tool_search': Feature(
-            id='tool_search',
-            name='Tool search',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/messages',
-                    requires=Requirement(
-                        kind='tool',
-                        name='tool_search',
-                        value=None,
-                    ),
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='qualified', footnotes=()),
-                    'hipaa': Eligibility(status='no', footnotes=()),
-                }
-            ),
-            details=(
-                'Only tool catalog data (names, descriptions, argument metadata) is '
-                'stored server-side. See Tool search.'
-            ),
-            retention=None,
-        ),
         'batch_processing': Feature(
             id='batch_processing',
             name='Batch processing',
-            doc_url=None,
+            doc_url='../Guides/build-with-claude-batch-processing.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages/batches',
@@ -930,10 +493,115 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
                 phrase='29-day retention',
             ),
         ),
+        'browser_use': Feature(
+            id='browser_use',
+            name='Browser use',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-browser-use-tool.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='browser',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Client-side tool. Anthropic does not run browser actions or retain '
+                'page content beyond standard API handling. Not covered under HIPAA '
+                'readiness; requests that include the browser use tool are not '
+                'blocked. See Browser use.'
+            ),
+            retention=None,
+        ),
+        'cache_diagnostics': Feature(
+            id='cache_diagnostics',
+            name='Cache diagnostics',
+            doc_url='../Guides/build-with-claude-cache-diagnostics.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='diagnostics',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='qualified', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                "Your prompts and Claude's outputs are not stored. A fingerprint of "
+                'cryptographic hashes and token-count estimates is retained briefly to '
+                'enable comparison against the next request. See Cache diagnostics.'
+            ),
+            retention=None,
+        ),
+        'citations': Feature(
+            id='citations',
+            name='Citations',
+            doc_url='../Guides/build-with-claude-citations.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=None,
+            retention=None,
+        ),
+        'claude_managed_agents': Feature(
+            id='claude_managed_agents',
+            name='Claude Managed Agents',
+            doc_url='managed-agents-overview.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/agents',
+                    requires=None,
+                ),
+                Endpoint(
+                    path='/v1/sessions',
+                    requires=None,
+                ),
+                Endpoint(
+                    path='/v1/environments',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Sessions are stateful resources; transcripts persist until you delete '
+                'them. Applies to all Managed Agents sub-features, including '
+                'Self-hosted sandboxes.'
+            ),
+            retention=None,
+        ),
         'code_execution': Feature(
             id='code_execution',
             name='Code execution',
-            doc_url=None,
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-code-execution-tool.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
@@ -957,10 +625,341 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
                 phrase='up to 30 days',
             ),
         ),
+        'computer_use': Feature(
+            id='computer_use',
+            name='Computer use',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-computer-use-tool.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='computer',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                'Client-side tool where screenshots and files are captured and stored '
+                'in your environment, not by Anthropic. See Computer use.'
+            ),
+            retention=None,
+        ),
+        'context_editing': Feature(
+            id='context_editing',
+            name='Context editing',
+            doc_url='../Guides/build-with-claude-context-editing.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='context_management',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Context edits (tool use clearing and thinking clearing) are applied '
+                'in real time.'
+            ),
+            retention=None,
+        ),
+        'context_management_compaction': Feature(
+            id='context_management_compaction',
+            name='Context management (compaction)',
+            doc_url='../Guides/build-with-claude-compaction-threshold.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='context_management',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Server-side compaction results are returned and round-tripped '
+                'statelessly through the API response.'
+            ),
+            retention=None,
+        ),
+        'data_residency': Feature(
+            id='data_residency',
+            name='Data residency',
+            doc_url='../Guides/build-with-claude-data-residency.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='inference_geo',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=None,
+            retention=None,
+        ),
+        'effort': Feature(
+            id='effort',
+            name='Effort',
+            doc_url='../Guides/build-with-claude-effort.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='effort',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=None,
+            retention=None,
+        ),
+        'fast_mode': Feature(
+            id='fast_mode',
+            name='Fast mode',
+            doc_url='../Guides/build-with-claude-fast-mode.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='speed',
+                        value='fast',
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                'Same Messages API endpoint with faster inference. ZDR applies '
+                'regardless of speed setting.'
+            ),
+            retention=None,
+        ),
+        'files_api': Feature(
+            id='files_api',
+            name='Files API',
+            doc_url='../Guides/build-with-claude-files.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/files',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Files retained until explicitly deleted or they reach their '
+                'configured expiration. See Files API.'
+            ),
+            retention=Retention(
+                duration=None,
+                bound='until_deleted',
+                phrase='until explicitly deleted',
+            ),
+        ),
+        'fine_grained_tool_streaming': Feature(
+            id='fine_grained_tool_streaming',
+            name='Fine-grained tool streaming',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-fine-grained-tool-streaming.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=None,
+            retention=None,
+        ),
+        'mcp_connector': Feature(
+            id='mcp_connector',
+            name='MCP connector',
+            doc_url='../Agents-Tools/agents-and-tools-mcp-connector.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='mcp_servers',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details='Data retained per standard policy. See MCP connector.',
+            retention=None,
+        ),
+        'mcp_tunnels': Feature(
+            id='mcp_tunnels',
+            name='MCP tunnels',
+            doc_url='../Agents-Tools/agents-and-tools-mcp-tunnels-overview.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/tunnels',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='no', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Research preview. See MCP tunnels security for the data-flow boundary '
+                'and subprocessor details.'
+            ),
+            retention=None,
+        ),
+        'memory_tool': Feature(
+            id='memory_tool',
+            name='Memory tool',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-memory-tool.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='memory',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Client-side memory storage where you control data retention.',
+            retention=None,
+        ),
+        'messages_api': Feature(
+            id='messages_api',
+            name='Messages API',
+            doc_url='../Guides/build-with-claude-working-with-messages.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Standard API calls for generating Claude responses.',
+            retention=None,
+        ),
+        'mid_conversation_system_messages': Feature(
+            id='mid_conversation_system_messages',
+            name='Mid-conversation system messages',
+            doc_url='../Guides/build-with-claude-mid-conversation-system-messages.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='other',
+                        name='with role: "system" messages',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                'Request-shape capability of the Messages API; mid-conversation system '
+                'messages flow through the standard inference path and nothing is '
+                'stored server-side after the response.'
+            ),
+            retention=None,
+        ),
+        'pdf_support': Feature(
+            id='pdf_support',
+            name='PDF support',
+            doc_url='../Guides/build-with-claude-pdf-support.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                'HIPAA eligibility applies to PDFs sent inline through the Messages '
+                'API, not through the Files API.'
+            ),
+            retention=None,
+        ),
         'programmatic_tool_calling': Feature(
             id='programmatic_tool_calling',
             name='Programmatic tool calling',
-            doc_url=None,
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-programmatic-tool-calling.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
@@ -987,77 +986,225 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
                 phrase='up to 30 days',
             ),
         ),
-        'files_api': Feature(
-            id='files_api',
-            name='Files API',
-            doc_url=None,
-            endpoints=(
-                Endpoint(
-                    path='/v1/files',
-                    requires=None,
-                ),
-            ),
-            eligibility=MappingProxyType(
-                {
-                    'zdr': Eligibility(status='no', footnotes=()),
-                    'hipaa': Eligibility(status='no', footnotes=()),
-                }
-            ),
-            details='Files retained until explicitly deleted. See Files API.',
-            retention=Retention(
-                duration=None,
-                bound='until_deleted',
-                phrase='until explicitly deleted',
-            ),
-        ),
-        'agent_skills': Feature(
-            id='agent_skills',
-            name='Agent skills',
-            doc_url=None,
+        'prompt_caching': Feature(
+            id='prompt_caching',
+            name='Prompt caching',
+            doc_url='../Guides/build-with-claude-prompt-caching.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
-                    requires=Requirement(
-                        kind='parameter',
-                        name='skills',
-                        value=None,
-                    ),
-                ),
-                Endpoint(
-                    path='/v1/skills',
                     requires=None,
                 ),
             ),
             eligibility=MappingProxyType(
                 {
-                    'zdr': Eligibility(status='no', footnotes=()),
-                    'hipaa': Eligibility(status='no', footnotes=()),
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
                 }
             ),
-            details='Skill data retained per standard policy. See Agent skills.',
+            details=(
+                "Your prompts and Claude's outputs are not stored. KV cache "
+                'representations and cryptographic hashes are held in memory for the '
+                'cache TTL and promptly deleted after expiry. See Prompt caching.'
+            ),
             retention=None,
         ),
-        'mcp_connector': Feature(
-            id='mcp_connector',
-            name='MCP connector',
-            doc_url=None,
+        'search_results': Feature(
+            id='search_results',
+            name='Search results',
+            doc_url='../Guides/build-with-claude-search-results.md',
             endpoints=(
                 Endpoint(
                     path='/v1/messages',
                     requires=Requirement(
-                        kind='parameter',
-                        name='mcp_servers',
+                        kind='source',
+                        name='search_results',
                         value=None,
                     ),
                 ),
             ),
             eligibility=MappingProxyType(
                 {
-                    'zdr': Eligibility(status='no', footnotes=()),
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=None,
+            retention=None,
+        ),
+        'structured_outputs': Feature(
+            id='structured_outputs',
+            name='Structured outputs',
+            doc_url='../Guides/build-with-claude-structured-outputs.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='qualified', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                "Your prompts and Claude's outputs are not stored. Only the JSON "
+                'schema is cached, for up to 24 hours since last use. This also covers '
+                'strict tool use (strict: true on tools), which uses the same grammar '
+                'pipeline. PHI must not be included in JSON schema definitions; see '
+                'PHI handling guidelines. See Structured outputs.'
+            ),
+            retention=Retention(
+                duration='PT24H',
+                bound='up_to',
+                phrase='up to 24 hours',
+            ),
+        ),
+        'text_editor_tool': Feature(
+            id='text_editor_tool',
+            name='Text editor tool',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-text-editor-tool.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='text_editor',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Client-side tool executed in your environment.',
+            retention=None,
+        ),
+        'thinking': Feature(
+            id='thinking',
+            name='Thinking',
+            doc_url='../Guides/build-with-claude-thinking.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='parameter',
+                        name='thinking',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=None,
+            retention=None,
+        ),
+        'token_counting': Feature(
+            id='token_counting',
+            name='Token counting',
+            doc_url='../Guides/build-with-claude-token-counting.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages/count_tokens',
+                    requires=None,
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details='Count tokens before sending requests.',
+            retention=None,
+        ),
+        'tool_search': Feature(
+            id='tool_search',
+            name='Tool search',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-tool-search-tool.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='tool_search',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
                     'hipaa': Eligibility(status='no', footnotes=()),
                 }
             ),
-            details='Data retained per standard policy. See MCP connector.',
+            details=(
+                'Server-side tool executed by Anthropic; the tool definitions in the '
+                'request are searched in memory per call and nothing is stored after '
+                'the response.'
+            ),
+            retention=None,
+        ),
+        'web_fetch': Feature(
+            id='web_fetch',
+            name='Web fetch',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-web-fetch-tool.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='web_fetch',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='no', footnotes=()),
+                }
+            ),
+            details=(
+                'Fetched web content returned in the API response. Dynamic filtering '
+                'is not eligible for ZDR or HIPAA. Website publishers may retain '
+                'request data (such as fetched URLs and request metadata) according to '
+                'their own policies.'
+            ),
+            retention=None,
+        ),
+        'web_search': Feature(
+            id='web_search',
+            name='Web search',
+            doc_url='../Agents-Tools/agents-and-tools-tool-use-web-search-tool.md',
+            endpoints=(
+                Endpoint(
+                    path='/v1/messages',
+                    requires=Requirement(
+                        kind='tool',
+                        name='web_search',
+                        value=None,
+                    ),
+                ),
+            ),
+            eligibility=MappingProxyType(
+                {
+                    'zdr': Eligibility(status='yes', footnotes=()),
+                    'hipaa': Eligibility(status='yes', footnotes=()),
+                }
+            ),
+            details=(
+                'Real-time web search results returned in the API response. Dynamic '
+                'filtering is not eligible for ZDR or HIPAA.'
+            ),
             retention=None,
         ),
     }
@@ -1066,28 +1213,6 @@ FEATURES: Final[Mapping[str, Feature]] = MappingProxyType(
 
 FOOTNOTES: Final[Mapping[int, Footnote]] = MappingProxyType(
     {
-        1: Footnote(
-            number=1,
-            text='Dynamic filtering is not eligible for ZDR or HIPAA.',
-            applies_to=(('web_search', 'zdr'), ('web_search', 'hipaa'), ('web_fetch', 'zdr')),
-        ),
-        2: Footnote(
-            number=2,
-            text=(
-                'While web fetch is ZDR-eligible, website publishers may retain '
-                'request data (such as fetched URLs and request metadata) according to '
-                'their own policies.'
-            ),
-            applies_to=(('web_fetch', 'zdr'),),
-        ),
-        3: Footnote(
-            number=3,
-            text=(
-                'PHI must not be included in JSON schema definitions. See PHI handling '
-                'guidelines.'
-            ),
-            applies_to=(('structured_outputs', 'hipaa'),),
-        ),
     }
 )
 """The table's footnotes by number; a feature's Eligibility.footnotes name them."""

@@ -41,10 +41,14 @@ INFO = "Informational: may change in any version (a change is reported, usually 
 
 
 class Source(Model):
+    """The copy of the page a dataset was compiled from. `date` is the day the copy itself
+    states (front matter `fetched_at`), None for a copy that states none: never guessed."""
+
     url: str | None
     format: SourceFormat
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str
+    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ScopeItem(Model):

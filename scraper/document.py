@@ -124,7 +124,8 @@ class Footnote:
 class Document:
     """The page: title, summary line, blocks in page order, and the footnotes under the table.
 
-    `source_url` is the page's own URL where the form states it (Markdown front matter).
+    `source_url` is the page's own URL and `source_date` (YYYY-MM-DD) the day the copy was
+    taken, where the form states them (Markdown front matter).
     """
 
     title: str
@@ -132,6 +133,7 @@ class Document:
     blocks: tuple[Block, ...]
     footnotes: tuple[Footnote, ...] = field(default=())
     source_url: str | None = None
+    source_date: str | None = None
 
     def tables(self) -> list[Table]:
         return [b.table for b in self.blocks if isinstance(b, TableBlock)]

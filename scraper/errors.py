@@ -48,3 +48,12 @@ def at(origin: str, line: int, col: int) -> str:
 def fail(kind: str, message: str, where: str, code: Exit = Exit.BAD_INPUT) -> RetentionError:
     """Build a single-problem error, ready to raise."""
     return RetentionError([Problem(kind, message, where)], code)
+
+
+def report(exc: RetentionError) -> int:
+    """Print each problem as one `retention: error:` line on stderr; the exit code to return."""
+    import sys
+
+    for problem in exc.problems:
+        print(f"retention: error: {problem}", file=sys.stderr)
+    return exc.code

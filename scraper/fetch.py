@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import sys
 import time
 import zlib
 from collections.abc import Callable
@@ -207,6 +208,11 @@ def _wait(url: str, attempt: int, limits: Limits, clock: Clock, asked: str | Non
             url,
             Exit.FETCH_FAILED,
         )
+    reason = "as Retry-After asks" if asked_delay is not None else "backing off"
+    sys.stderr.write(
+        f"retention: {url}: {why}; waiting {delay:g}s ({reason}) before attempt {attempt + 2} of "
+        f"{limits.retries + 1}, {clock.left():.0f}s left of the {limits.deadline:g}s deadline\n"
+    )
     time.sleep(delay)
     return attempt + 1
 

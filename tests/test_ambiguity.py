@@ -88,7 +88,7 @@ def test_the_published_version_confirms_an_acronym() -> None:
 
 def test_build_refuses_then_accept_publishes_and_records_the_choice(cli: CliRun, tmp_path: Path) -> None:
     dist, ambiguous = tmp_path / "dist", tmp_path / "page.txt"
-    assert cli("build", "--dist", str(dist)).code == 0
+    assert cli("build", str(BUNDLED), "--dist", str(dist)).code == 0
     ambiguous.write_text(page("129-day retention"), encoding="utf-8")
     before = (dist / "retention.json").read_bytes()
     refused = cli("build", str(ambiguous), "--dist", str(dist))
@@ -97,7 +97,7 @@ def test_build_refuses_then_accept_publishes_and_records_the_choice(cli: CliRun,
     accepted = cli("build", str(ambiguous), "--dist", str(dist), "--accept")
     assert accepted.code == 0, accepted.err
     manifest = json.loads((dist / "history" / "manifest.json").read_text(encoding="utf-8"))
-    (why,) = manifest[list(manifest)[-1]]["accepted"]
+    (why,) = manifest[list(manifest)[-1]]["readings"]
     assert why.startswith(f"{ambiguous}:303:45: row 'Batch processing' read as no mark + details '129-day")
     assert batch(json_dataset(dist)) == ([], "129-day retention; async storage required. See Batch processing.")
     again = cli("build", str(ambiguous), "--dist", str(dist))  # now the published version decides

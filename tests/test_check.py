@@ -39,8 +39,10 @@ def test_check_url_flow(cli: CliRun, server: Server, tmp_path: Path) -> None:
 
     published = tree(dist)
     same = cli(*check)
-    assert same.code == 0 and "not modified" in same.out
+    assert same.code == 0 and "not modified since dataset 1.0.0 (HTTP 304): no changes" in same.out
     assert server.seen[-1]["If-None-Match"]
+    as_json = cli(*check, "--format", "json")
+    assert as_json.code == 0 and json.loads(as_json.out) == [] and server.seen[-1]["If-None-Match"]
     assert tree(dist) == published
 
     server.page = BUNDLED.read_bytes()
@@ -94,6 +96,14 @@ def test_check_failures_write_nothing(cli: CliRun, server: Server, tmp_path: Pat
     assert broken.code == 2 and "Traceback" not in broken.err
     both = cli("check", str(BUNDLED), "--url", server.url(), "--dist", str(dist))
     assert both.code == 2
+    server.then(Reply(404))
+    as_json = cli("check", "--url", server.url(), "--dist", str(dist), "--format", "json")
+    assert as_json.code == 3 and server.url() in as_json.err
+    report = json.loads(as_json.out)
+    assert report["exit_code"] == 3 and "HTTP 404" in report["problems"][0]["message"]
+    server.then(Reply(404))
+    to_file = cli("check", "--url", server.url(), "--dist", str(dist), "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert to_file.code == 3 and json.loads((tmp_path / "r.json").read_text())["exit_code"] == 3
     assert tree(dist) == before
 
 
@@ -106,6 +116,7 @@ def test_workflow_passes_actionlint() -> None:
     workflow = ROOT / ".github" / "workflows" / "check.yml"
     text = workflow.read_text(encoding="utf-8")
     assert "make check" in text and "schedule:" in text and "workflow_dispatch" in text
+    assert "make package" in text  # the pull request's run also builds the data package
     binary = _actionlint()
     if binary is None:
         pytest.skip("actionlint is not installed (see README: Change detection)")

@@ -263,15 +263,17 @@ def test_real_markdown_copies_march_to_may(cli: CliRun) -> None:
 
 
 def test_published_history_tells_the_real_story() -> None:
-    dist = Path(__file__).resolve().parent.parent / "dist"
+    """dist/ holds every copy of sources/manifest.json in order, March first, September last."""
+    repo = Path(__file__).resolve().parent.parent
+    dist = repo / "dist"
     manifest = json.loads((dist / "history" / "manifest.json").read_text(encoding="utf-8"))
-    if "en-mdx-2026-03.md" not in {entry["file"] for entry in manifest.values()}:
-        pytest.skip("dist/ history not yet rebuilt from the March copy (make history)")
-    first = min(manifest, key=lambda v: tuple(int(x) for x in v.split(".")))
-    assert manifest[first]["file"] == "en-mdx-2026-03.md"
+    ordered = sorted(manifest, key=lambda v: tuple(int(x) for x in v.split(".")))
+    copies = json.loads((repo / "sources" / "manifest.json").read_text(encoding="utf-8"))["copies"]
+    assert [manifest[v]["file"] for v in ordered] == [c["file"] for c in copies]
+    assert [manifest[v]["date"] for v in ordered] == [c["date"] for c in copies]
     log = (dist / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "Arrangement added: HIPAA readiness" in log and "Feature added: Advisor tool" in log
-    assert dataset_io.load_dataset(dist / "retention.json").source.sha256 == april().source.sha256
+    assert dataset_io.load_dataset(dist / "retention.json").source.date == "2026-09-26"
 
 
 def _april_text(old: str, new: str) -> Dataset:

@@ -70,11 +70,14 @@ def test_a_slow_drip_body_stops_at_the_deadline(server: Server) -> None:
     assert time.monotonic() - start < 3
 
 
-def test_503_then_200_is_retried(server: Server) -> None:
+def test_503_then_200_is_retried(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
     server.page = PAGE
     server.then(Reply(503, headers={"Retry-After": "0"}), Reply(429))
     got = fetch(server.url(), None, FAST)
     assert got.source is not None and len(server.seen) == 3
+    waits = capsys.readouterr().err.splitlines()
+    assert len(waits) == 2 and "HTTP 503; waiting 0s (as Retry-After asks) before attempt 2 of" in waits[0]
+    assert "HTTP 429; waiting" in waits[1] and "(backing off) before attempt 3" in waits[1]
 
 
 def test_retry_after_is_capped(server: Server) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from schema.models import Dataset, Eligibility
+from scraper import source
 from scraper.dataset_io import loads
 from scraper.errors import Exit, RetentionError
 from scraper.publish import gates
-from tests.conftest import GOLDEN
+from tests.conftest import CORPUS, GOLDEN
 
 OLD = loads((GOLDEN / "bundled.json").read_text(encoding="utf-8"), "golden")
 
@@ -68,3 +71,37 @@ def test_a_page_field_gone_empty_is_refused_naming_it() -> None:
     assert "page.schema_restrictions" in message and "page.phi_locations" in message
     shorter = OLD.page.model_copy(update={"schema_restrictions": OLD.page.schema_restrictions[:1]})
     gates.check(OLD, OLD.model_copy(update={"page": shorter}), "dist")
+
+
+
+def _drop_rows(page: str, keep: int = 3) -> str:
+    """The page with all but `keep` rows of its eligibility table gone."""
+    lines, kept = [], 0
+    for line in page.splitlines(keepends=True):
+        if line.startswith("|") and "/v1/" in line and "<sup>" not in line:
+            kept += 1
+            if kept > keep:
+                continue
+        lines.append(line)
+    return "".join(lines)
+
+
+def test_a_refused_page_is_never_rendered(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The gates run before any output is rendered: a refused page reaches no template."""
+    from scraper.publish import build as builder
+
+    page = CORPUS / "en-mintlify-md-2026-05-04.md"
+    dist = tmp_path / "dist"
+    builder.build(source.read(page), dist)
+    rendered: list[str] = []
+
+    def spy(data: Dataset) -> dict[str, str]:
+        rendered.append(data.dataset_version)
+        return {}
+
+    monkeypatch.setattr(builder, "outputs", spy)
+    shrunk = tmp_path / "shrunk.md"
+    shrunk.write_text(_drop_rows(page.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(RetentionError) as info:
+        builder.build(source.read(shrunk), dist)
+    assert info.value.code == Exit.REFUSED and "shrank" in str(info.value) and rendered == []

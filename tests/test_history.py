@@ -78,7 +78,13 @@ def test_manifest_names_each_source(story: tuple[Path, list[str], dict[str, dict
     assert list(manifest) == ["1.0.0", "1.1.0", "1.2.0", "1.2.1", "2.0.0"]
     entry = manifest["1.1.0"]
     assert entry.pop("history_sha256") == hashlib.sha256((dist / "history" / "1.1.0.json").read_bytes()).hexdigest()
-    assert entry == {"file": "april.txt", "format": "text", "sha256": april().source.sha256, "url": None}
+    assert entry == {
+        "date": None,
+        "file": "april.txt",
+        "format": "text",
+        "sha256": april().source.sha256,
+        "url": None,
+    }
 
 
 def test_changelog_tells_the_story_newest_first(story: tuple[Path, list[str], dict[str, dict[str, bytes]]]) -> None:

@@ -36,7 +36,7 @@ def leftovers(parent: Path) -> list[str]:
 @pytest.fixture
 def good(tmp_path: Path, cli: CliRun) -> Path:
     dist = tmp_path / "dist"
-    assert cli("build", "--dist", str(dist)).code == 0
+    assert cli("build", str(BUNDLED), "--dist", str(dist)).code == 0
     return dist
 
 
@@ -108,9 +108,9 @@ def test_a_full_disk_mid_copy_leaves_no_half_built_tree(
 def test_an_unchanged_build_on_a_read_only_disk_succeeds(
     good: Path, cli: CliRun, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (good.parent / ".dist.lock").unlink()  # the lock file cannot be created on that disk either
+    (good.parent / ".dist.lock").unlink(missing_ok=True)  # the lock file cannot be created there either
     refuse_writes(monkeypatch, good.parent, errno.EROFS)
-    result = cli("build", "--dist", str(good))
+    result = cli("build", str(BUNDLED), "--dist", str(good))
     assert result.code == 0 and "unchanged" in result.out, result.err
     assert cli("verify", "--dist", str(good)).code == 0
 
@@ -118,7 +118,7 @@ def test_an_unchanged_build_on_a_read_only_disk_succeeds(
 def test_a_dist_below_a_file_is_a_clean_failure(tmp_path: Path, cli: CliRun) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("not a folder\n")
-    result = cli("build", "--dist", str(blocker / "dist"))
+    result = cli("build", str(BUNDLED), "--dist", str(blocker / "dist"))
     assert_clean_failure(result, 5, blocker, "Not a directory")
     assert blocker.read_text() == "not a folder\n"
 
@@ -127,7 +127,7 @@ def test_a_symlinked_dist_is_followed_and_kept(tmp_path: Path, changed_page: Pat
     real = tmp_path / "real"
     link = tmp_path / "dist"
     link.symlink_to(real, target_is_directory=True)
-    assert cli("build", "--dist", str(link)).code == 0
+    assert cli("build", str(BUNDLED), "--dist", str(link)).code == 0
     assert link.is_symlink() and (real / "retention.json").is_file()
     result = cli("build", str(changed_page), "--dist", str(link))
     assert result.code == 0 and "published dataset 1.0.1" in result.out, result.err

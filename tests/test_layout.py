@@ -15,7 +15,7 @@ STAGES: list[tuple[str, ...]] = [
     ("scraper.extract",),
     ("scraper.validate", "scraper.compiler", "scraper.dataset_io", "scraper.diff_input"),
     ("scraper.preflight", "scraper.render"),
-    ("scraper.publish", "scraper.fetch", "scraper.localize", "scraper.package"),
+    ("scraper.publish", "scraper.fetch", "scraper.localize"),
     ("scraper.cli", "scraper.__main__", "scraper"),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from pathlib import Path
 
 from scraper.publish.atomic import locked, publish
@@ -29,7 +30,7 @@ def test_publish_writes_only_what_changed_and_keeps_the_rest(tmp_path: Path) -> 
     assert publish(dist, {"a.txt": "1\n", "b/c.txt": "3\n"}) == ["b/c.txt"]
     assert tree(dist) == {"a.txt": b"1\n", "b/c.txt": b"3\n", "kept.txt": b"mine\n"}
     assert publish(dist, {"a.txt": "1\n"}) == []
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.") and p.name != ".dist.lock"] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.")] == []
 
 
 def test_a_second_run_waits_for_the_lock(tmp_path: Path) -> None:
@@ -46,6 +47,28 @@ def test_a_second_run_waits_for_the_lock(tmp_path: Path) -> None:
         assert not done.wait(0.3)
     thread.join(5)
     assert done.is_set() and (dist / "a.txt").read_text() == "other\n"
+
+
+def test_the_lock_serialises_many_runs_and_leaves_no_lock_file(tmp_path: Path) -> None:
+    """Each holder removes the lock file before releasing it; waiters that woke on the removed
+    file must lock afresh, so no two runs ever hold the lock at once."""
+    dist = tmp_path / "dist"
+    counter = tmp_path / "count"
+    counter.write_text("0")
+
+    def run() -> None:
+        with locked(dist):
+            seen = int(counter.read_text())
+            time.sleep(0.005)
+            counter.write_text(str(seen + 1))
+
+    threads = [threading.Thread(target=run) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert counter.read_text() == "12"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["count"]
 
 
 CHILD = """
@@ -74,4 +97,4 @@ def test_sigkill_at_random_points_leaves_dist_wholly_old_or_wholly_new(tmp_path:
         run_and_kill(CHILD, [str(dist), json.dumps(old), json.dumps(new)], rng, 0, 0.02)
         assert tree(dist) in states
     publish(dist, old)
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.") and p.name != ".dist.lock"] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.")] == []

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, chosen_format, dist_option
 from scraper.errors import Exit
+
+if TYPE_CHECKING:
+    from scraper.source import Source
 
 
 @click.command("build")
@@ -19,7 +23,8 @@ from scraper.errors import Exit
 def build_cmd(source: Path | None, dist: Path, input_format: str, max_bytes: int, accept: bool) -> int:
     """The main job: compile SOURCE, validate it, compare it with DIST and publish it there.
 
-    Without SOURCE, the copy of the page bundled with the tool is compiled. When the data
+    Without SOURCE, the newest copy of the page bundled with the tool is compiled (the last
+    one sources/manifest.json lists). When the data
     changed, DIST gets the new retention.json, retention.md and retention_constants.py,
     history/<version>.json and an updated CHANGELOG.md, all at once (a complete new tree is
     swapped in); dataset_version is bumped by the highest severity of the changes. The same
@@ -33,10 +38,21 @@ def build_cmd(source: Path | None, dist: Path, input_format: str, max_bytes: int
 
     Example: retention build sources/en-text-2026-04.txt --dist dist
     """
-    from scraper import resources
-    from scraper import source as sources
     from scraper.publish.build import build
 
-    page = sources.read(source or resources.bundled_source(), chosen_format(input_format), max_bytes)
-    click.echo(build(page, dist, accept))
+    click.echo(build(_page(source, input_format, max_bytes), dist, accept))
     return Exit.OK
+
+
+def _page(path: Path | None, input_format: str, max_bytes: int) -> Source:
+    """The page named on the command line; None is the newest copy bundled with the tool
+    (the last of sources/manifest.json, with the page's URL)."""
+    from dataclasses import replace
+
+    from scraper import resources, source
+
+    chosen = chosen_format(input_format)
+    if path is not None:
+        return source.read(path, chosen, max_bytes)
+    newest = resources.newest_copy()
+    return replace(source.read(newest.path, chosen or newest.form, max_bytes), url=newest.url)

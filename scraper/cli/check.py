@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, OUTPUT, chosen_format, dist_option, emit, output_format
-from scraper.errors import Exit
+from scraper.errors import Exit, RetentionError
 
 if TYPE_CHECKING:
     from scraper.publish.build import Plan
@@ -51,8 +52,10 @@ def check_cmd(
     Fetching sends the ETag / Last-Modified kept in DIST/history/fetch.json, so an unchanged page
     costs a 304. The report says what changed; DIST is left untouched unless --publish is given,
     which publishes the new version exactly as `retention build` does (history, changelog).
-    Exit 0 unchanged, 1 changed, 2 bad input, 3 could not fetch, 4 refused to publish
-    (a plausibility gate; --accept overrides).
+    Exit 0 unchanged (a 304 too), 1 changed, 2 bad input, 3 could not fetch, 4 refused to
+    publish (a plausibility gate; --accept overrides). With --format json, stdout is JSON in
+    every outcome: the change records ([] when unchanged or not modified), or on failure
+    {"exit_code", "problems"}.
 
     Example: retention check --url https://platform.claude.com/docs/en/manage-claude/api-and-data-retention
     """
@@ -61,17 +64,43 @@ def check_cmd(
 
     if source is not None and url is not None:
         raise click.UsageError("give SOURCE or --url, not both")
-    acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
-    if acquired is None:
-        emit(f"{url or 'the page'}: not modified since the last publish (HTTP 304); no changes\n", output)
-        return Exit.OK
-    src, extra = acquired
-    with locked(dist) if publish else nullcontext():
-        plan = builder.plan(src, dist, extra, accept)
-        emit(_report(plan, fmt), output)
-        if publish and plan.changed:
-            click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
+    try:
+        acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
+        if acquired is None:
+            emit(_not_modified(dist, url or _live_url(), fmt), output)
+            return Exit.OK
+        src, extra = acquired
+        with locked(dist) if publish else nullcontext():
+            plan = builder.plan(src, dist, extra, accept=accept)
+            emit(_report(plan, fmt), output)
+            if publish and plan.changed:
+                click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
+    except RetentionError as err:
+        if fmt == "json":  # a job reading JSON gets JSON here too (stdout or -o); the lines still go to stderr
+            problems = [{"kind": p.kind, "message": p.message, "where": p.where} for p in err.problems]
+            failed = {"exit_code": int(err.code), "problems": problems}
+            emit(json.dumps(failed, indent=2, sort_keys=True) + "\n", output)
+        raise
     return Exit.CHANGED if plan.changed else Exit.OK
+
+
+def _live_url() -> str:
+    from scraper.resources import BUNDLED_URL
+
+    return BUNDLED_URL
+
+
+def _not_modified(dist: Path, url: str, fmt: str) -> str:
+    """The report when the server answers 304: no changes, in the format asked for."""
+    from scraper.errors import fail
+    from scraper.publish import build as builder
+    from scraper.render import reports as diff_report
+
+    data = builder.published(dist)
+    if data is None:
+        raise fail("fetch", "HTTP 304 Not Modified, but nothing is published to compare with", url, Exit.FETCH_FAILED)
+    heading = f"API and data retention: not modified since dataset {data.dataset_version} (HTTP 304)"
+    return diff_report.render(fmt, [], data, data, heading)
 
 
 def _acquire(

@@ -29,15 +29,15 @@ def _request(path: Path, max_bytes: int) -> dict[str, Any]:
 @click.option(
     "--dataset",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("dist/retention.json"),
-    show_default=True,
-    help="The dataset to judge by.",
+    default=None,
+    help="The dataset to judge by. Default: dist/retention.json when this folder has one, "
+    "else the newest dataset shipped with retention (named on stderr).",
 )
 @output_format(["text", "json"], "text for a person, json for a program.")
 @OUTPUT
 @MAX_BYTES
 def preflight_cmd(
-    request: Path, arrangement: str, endpoint: str, dataset: Path, fmt: str, output: Path | None, max_bytes: int
+    request: Path, arrangement: str, endpoint: str, dataset: Path | None, fmt: str, output: Path | None, max_bytes: int
 ) -> int:
     """Say whether the request body REQUEST (a file, or - for stdin) may be sent under ARRANGEMENT.
 
@@ -50,10 +50,14 @@ def preflight_cmd(
     """
     from scraper import dataset_io, preflight
 
+    dataset, shipped = _dataset(dataset)
     if not dataset.is_file():
         hint = "run `retention build` first, or name one with --dataset"
         raise fail("dataset", f"no dataset at {dataset}: {hint}", str(dataset))
     data = dataset_io.load_dataset(dataset, max_bytes)
+    if shipped:
+        dated = f", the page as of {data.source.date}" if data.source.date else ""
+        click.echo(f"retention: judging by the dataset shipped with retention: {data.dataset_version}{dated}", err=True)
     known = [a.id for a in data.arrangements]
     if arrangement not in known:
         raise fail("arrangement", f"unknown arrangement {arrangement!r} (known: {', '.join(known)})", str(dataset))
@@ -62,6 +66,16 @@ def preflight_cmd(
     verdict = preflight.check(data.features, notes, body, arrangement, endpoint)
     emit(_json(verdict) if fmt == "json" else _text(verdict), output)
     return Exit.OK if verdict.allowed else Exit.CHANGED
+
+
+def _dataset(named: Path | None) -> tuple[Path, bool]:
+    """The dataset to judge by, and whether it is the one shipped with the tool."""
+    from scraper.resources import shipped_dataset
+
+    if named is not None:
+        return named, False
+    here = Path("dist/retention.json")
+    return (here, False) if here.is_file() else (shipped_dataset(), True)
 
 
 def _text(verdict: Any) -> str:

@@ -144,6 +144,7 @@ class Extractor:
             format=self.source.format,
             sha256=self.source.sha256,
             title=self.doc.title,
+            date=self.doc.source_date,
         )
         return m.Dataset(
             schema_version=m.SCHEMA_VERSION,

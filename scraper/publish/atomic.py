@@ -1,15 +1,17 @@
 """Publishing dist/ all at once: a complete new tree is built beside it, verified, then swapped in.
 
 A reader (or a crash) sees the whole old dist/ or the whole new one, never a mix. A lock file
-beside dist/ keeps two runs from interleaving; what a killed run left (a dist/ moved aside
-between two renames, temporary trees) is repaired by the next one as soon as it holds the lock,
-before it reads dist/. A dist/ that is a symbolic link is followed: its target is published.
-A disk that is full, read-only or not ours ends in one line naming the path and the cause
-(exit 5), with dist/ untouched and no temporary tree left.
+beside dist/ keeps two runs from interleaving and is removed when released (a run killed
+while holding it leaves it, and the next run removes it); what a killed run left (a dist/ moved
+aside between two renames, temporary trees) is repaired by the next one as soon as it holds the
+lock, before it reads dist/. A dist/ that is a symbolic link is followed: its target is
+published. A disk that is full, read-only or not ours ends in one line naming the path and the
+cause (exit 5), with dist/ untouched and no temporary tree left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -20,7 +22,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 from scraper.errors import Exit, fail
 from scraper.publish.swap import exchange
@@ -54,34 +55,51 @@ def write_atomic(path: Path, text: str) -> None:
 _LOCAL = threading.local()  # the dist/ folders this thread holds the lock of
 
 
+def _acquire(path: Path) -> int:
+    """Open and lock `path`, retrying until the file locked is still the one at `path` (a run
+    that held it removes it before unlocking, so a waiter may wake up on a deleted file)."""
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
 @contextmanager
 def locked(dist: Path) -> Iterator[None]:
-    """Hold the exclusive lock of `dist` (a `.NAME.lock` file beside it); re-entrant within a
-    thread, so a caller can hold it across read, plan and publish."""
+    """Hold the exclusive lock of `dist` (a `.NAME.lock` file beside it, removed when released,
+    so no lock file is left in the user's folder); re-entrant within a thread, so a caller can
+    hold it across read, plan and publish."""
     held: set[Path] = _LOCAL.__dict__.setdefault("held", set())
     key = target(dist)
     if key in held:
         yield
         return
-    handle = _open_lock(key)
-    if handle is None:  # a folder nobody may write to needs no lock: a publish there fails cleanly
+    path = key.parent / f".{key.name}.lock"
+    fd = _open_lock(key, path)
+    if fd is None:  # a folder nobody may write to needs no lock: a publish there fails cleanly
         yield
         return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        held.add(key)
-        try:
-            _recover(key)
-            yield
-        finally:
-            held.discard(key)
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    held.add(key)
+    try:
+        _recover(key)
+        yield
+    finally:
+        held.discard(key)
+        with contextlib.suppress(OSError):  # a lock file left behind is harmless; never mask an error
+            path.unlink(missing_ok=True)  # before unlocking: a waiter then sees its file is gone
+        os.close(fd)
 
 
-def _open_lock(dist: Path) -> IO[str] | None:
+def _open_lock(dist: Path, path: Path) -> int | None:
+    """The locked file descriptor of `path`; None where nobody may write (read-only, forbidden)."""
     try:
         dist.parent.mkdir(parents=True, exist_ok=True)
-        return (dist.parent / f".{dist.name}.lock").open("a")
+        return _acquire(path)
     except OSError as err:
         if err.errno in _READ_ONLY:
             return None

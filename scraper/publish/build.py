@@ -2,13 +2,16 @@
 
 The steps are separate so that a check can stop between them: `plan` loads the previous
 dataset, compiles the new one, gives its rows their published ids (publish/ids.py),
-diffs them, decides the version and collects every file to write; `execute` publishes that set
-in one call. Nothing is written until every step succeeded.
+diffs them and decides the version; the plausibility gates run next, and only then are the
+files rendered (`Plan.files`) and published in one call by `execute`. Nothing is written
+until every step succeeded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from schema.diff import Change, diff, highest
@@ -27,12 +30,17 @@ from scraper.validate import check
 
 @dataclass(frozen=True)
 class Plan:
-    """What a publish would do: the dataset as published, the changes, and every file to write."""
+    """What a publish would do: the dataset as published, the changes, and every file to write
+    (rendered on first use, so that nothing is rendered for a page the gates refuse)."""
 
     previous: Dataset | None
     dataset: Dataset
     changes: list[Change]
-    files: dict[str, str] = field(default_factory=dict)
+    render: Callable[[], dict[str, str]]
+
+    @cached_property
+    def files(self) -> dict[str, str]:
+        return self.render()
 
     @property
     def changed(self) -> bool:
@@ -45,8 +53,11 @@ def published(dist: Path) -> Dataset | None:
     return dataset_io.load_dataset(path) if path.exists() else None
 
 
-def plan(source: Source, dist: Path, extra: dict[str, str] | None = None, accept: bool = False) -> Plan:
+def plan(
+    source: Source, dist: Path, extra: dict[str, str] | None = None, accepted: str | None = None, accept: bool = False
+) -> Plan:
     """Everything up to (not including) writing; `extra` files are published only with a change.
+    `accepted` (why the version may pass the plausibility gates it trips) is kept in its history entry.
     dist/ is verified first: a dist/ that disagrees with itself is never diffed against. The
     published dataset settles rows a text dump glues ambiguously; `accept` takes the first reading."""
     verify.check(dist)
@@ -59,20 +70,26 @@ def plan(source: Source, dist: Path, extra: dict[str, str] | None = None, accept
         check(new, source.origin, in_source=True)
     changes = diff(previous, new) if previous is not None else []
     if previous is not None and not changes:
-        record = _record(entries, manifest) if adopted else {}
-        return Plan(previous, previous, [], {**outputs(previous), **adopted, **record})
+        kept = previous
+        return Plan(
+            kept, kept, [], lambda: {**outputs(kept), **adopted, **(_record(entries, manifest) if adopted else {})}
+        )
     base = versioning.latest([v for v, _ in entries])
     version = versioning.next_version(base, highest(changes))
     if (dist / history.name(version)).exists():
         raise fail("history", f"{history.name(version)} is already published and is never rewritten", str(dist))
     dataset = new.model_copy(update={"dataset_version": version})
     entries = [*entries, (version, dataset)]
-    entry = history.manifest_entry(source, dataset)
-    if evidence.accepted:  # readings taken on --accept, recorded with the version
-        entry["accepted"] = [f"{where}: {why}" for where, why in sorted(evidence.accepted.items())]
+    entry = history.manifest_entry(source, dataset, accepted)
+    if evidence.accepted:  # readings of ambiguous rows taken on --accept, recorded with the version
+        entry["readings"] = [f"{where}: {why}" for where, why in sorted(evidence.accepted.items())]
     manifest = manifest | {version: entry}
-    files = {**outputs(dataset), **adopted, history.name(version): dataset_io.dumps(dataset)}
-    return Plan(previous, dataset, changes, {**files, **_record(entries, manifest), **(extra or {})})
+
+    def render() -> dict[str, str]:
+        files = {**outputs(dataset), **adopted, history.name(version): dataset_io.dumps(dataset)}
+        return {**files, **_record(entries, manifest), **(extra or {})}
+
+    return Plan(previous, dataset, changes, render)
 
 
 def _past(dist: Path, previous: Dataset | None) -> tuple[list[tuple[str, Dataset]], history.Manifest, dict[str, str]]:

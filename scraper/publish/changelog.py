@@ -29,7 +29,9 @@ def _origin(entry: dict[str, Any] | None) -> str:
         return "source not recorded"
     where = entry.get("url") or entry.get("file") or "a dataset published before history was kept"
     digest = str(entry.get("sha256") or "")[:12]
-    return f"From {md(str(where))} ({entry.get('format')}, sha256 {digest})."
+    facts = [f"copy {entry['file']}" if entry.get("url") and entry.get("file") else None, entry.get("format")]
+    facts += [f"the page as of {entry['date']}" if entry.get("date") else "undated", f"sha256 {digest}"]
+    return f"From {md(str(where))} ({md(', '.join(str(f) for f in facts if f))})."
 
 
 def _first(data: Dataset) -> list[str]:
@@ -43,6 +45,8 @@ def _first(data: Dataset) -> list[str]:
 
 def section(version: str, before: Dataset | None, data: Dataset, entry: dict[str, Any] | None) -> str:
     lines = [f"## {version}", "", _origin(entry)]
+    if entry and entry.get("accepted"):
+        lines.append(f"Published past a plausibility gate: {md(str(entry['accepted']))}")
     if before is None:
         return "\n".join([*lines, *_first(data)])
     changes = diff(before, data)

@@ -1,9 +1,10 @@
 """dist/history/: every published dataset as `<version>.json`, and a manifest of its sources.
 
 History files are never rewritten: a version, once published, keeps its bytes. The manifest
-maps each version to the copy of the page it was compiled from (file name, URL, sha256), so
-the changelog can say where each version came from, and records the sha256 of the history file
-itself (`history_sha256`) so that a hand-edited history is noticed (publish/verify.py).
+maps each version to the copy of the page it was compiled from (file name, URL, sha256, the
+page's own date), so the changelog can say where each version came from, and records the sha256
+of the history file itself (`history_sha256`) so that a hand-edited history is noticed
+(publish/verify.py).
 """
 
 from __future__ import annotations
@@ -53,10 +54,15 @@ def read_manifest(dist: Path) -> Manifest:
     return value
 
 
-def manifest_entry(source: Source | None, data: Dataset) -> dict[str, Any]:
-    """Where a version came from; `source` is None for a dataset adopted from dist/ as it was."""
-    origin = None if source is None or source.url else Path(source.origin).name
-    entry = {"file": origin, "format": data.source.format, "sha256": data.source.sha256, "url": data.source.url}
+def manifest_entry(source: Source | None, data: Dataset, accepted: str | None = None) -> dict[str, Any]:
+    """Where a version came from: the copy's file name (None when it was fetched, or for a
+    dataset adopted from dist/ as it was), URL, sha256 and the page's own date (None when the
+    copy states none); `accepted`, when given, says why it passed the plausibility gates it trips."""
+    fetched = source is None or source.origin == source.url or "://" in source.origin
+    origin = None if fetched or source is None else Path(source.origin).name
+    found = data.source
+    entry = {"date": found.date, "file": origin, "format": found.format, "sha256": found.sha256, "url": found.url}
+    entry |= {"accepted": accepted} if accepted else {}
     return entry | {"history_sha256": digest(dataset_io.dumps(data))}
 
 

@@ -17,6 +17,13 @@ from scraper.source import Source
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*):[ \t]*(.*)")
 _LABEL_WORDS = 3
 _SENTENCE_END = tuple(".!?:;。！？：")
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def page_date(meta: dict[str, str]) -> str | None:
+    """The day the copy was taken, as its front matter states it (`fetched_at`), else None."""
+    match = _DATE.fullmatch(meta.get("fetched_at", "").strip())
+    return match.group(1) if match else None
 
 
 def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -82,4 +89,5 @@ def parse(source: Source) -> Document:
         blocks=tuple(rest),
         footnotes=tuple(reader.footnotes),
         source_url=meta.get("source_url") or meta.get("url"),
+        source_date=page_date(meta),
     )

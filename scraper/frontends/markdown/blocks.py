@@ -178,4 +178,3 @@ class BlockReader:
         notes, k = read_footnotes(self.lines, k, end, len(self.footnotes), self.paragraph_end)
         self.footnotes += notes
         return k
-

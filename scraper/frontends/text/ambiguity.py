@@ -6,7 +6,7 @@ mark 1 + "29-day retention" or no mark + "129-day retention"; `NoNo2FA secrets` 
 "FA secrets" or no mark + "2FA secrets". The published version decides when exactly one reading
 reproduces it (same details, same marks): the row did not change. Otherwise the row is refused
 (exit 4) naming every reading and the line; `--accept` publishes the reading that keeps the
-digits in the details, and the choice is recorded (history/manifest.json, `accepted`).
+digits in the details, and the choice is recorded (history/manifest.json, `readings`).
 """
 
 from __future__ import annotations

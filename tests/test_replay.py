@@ -1,0 +1,95 @@
+"""`make history`: the manifest's copies published in order, and a manifest that says anything
+the copies do not (bytes, dates, gates) refused with the entry named."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scraper.publish.replay import main
+from tests.conftest import BUNDLED, MD_MAY, MDX_MARCH
+
+
+def _entry(order: int, path: Path, form: str, date: str | None, accept: Any = None) -> dict[str, Any]:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return {"order": order, "file": path.name, "form": form, "sha256": digest, "date": date, "url": None, "accept": accept}
+
+
+def _manifest(folder: Path, *entries: dict[str, Any]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for source in (MDX_MARCH, BUNDLED, MD_MAY):
+        shutil.copyfile(source, folder / source.name)
+    path = folder / "manifest.json"
+    path.write_text(json.dumps({"copies": list(entries)}), encoding="utf-8")
+    return path
+
+
+def _replay(manifest: Path, dist: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main([str(manifest), "--dist", str(dist)])
+    return code, capsys.readouterr().err
+
+
+def test_copies_are_published_in_order_with_their_own_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    march, may = _entry(1, MDX_MARCH, "markdown", None), _entry(2, MD_MAY, "markdown", "2026-05-04")
+    code, err = _replay(_manifest(tmp_path / "sources", march, may), tmp_path / "dist", capsys)
+    assert code == 0, err
+    history = json.loads((tmp_path / "dist" / "history" / "manifest.json").read_text(encoding="utf-8"))
+    assert [(e["file"], e["date"]) for e in history.values()] == [(MDX_MARCH.name, None), (MD_MAY.name, "2026-05-04")]
+    assert json.loads((tmp_path / "dist" / "retention.json").read_text(encoding="utf-8"))["source"]["date"] == "2026-05-04"
+
+
+def test_a_gate_the_manifest_does_not_accept_stops_the_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The April dump lost the FAQ: without an accept for exactly that gate, nothing passes it."""
+    march, april = _entry(1, MDX_MARCH, "markdown", None), _entry(2, BUNDLED, "text", None)
+    code, err = _replay(_manifest(tmp_path / "sources", march, april), tmp_path / "dist", capsys)
+    assert code == 4 and "page.faq" in err and BUNDLED.name in err
+    accepted = {"gates": ["page field(s) filled before and empty now: page.faq"], "why": "the dump lost the FAQ"}
+    april = _entry(2, BUNDLED, "text", None, accepted)
+    code, err = _replay(_manifest(tmp_path / "sources", march, april), tmp_path / "dist2", capsys)
+    assert code == 0, err
+    entry = json.loads((tmp_path / "dist2" / "history" / "manifest.json").read_text(encoding="utf-8"))["2.0.0"]
+    assert entry["accepted"] == "page field(s) filled before and empty now: page.faq (the dump lost the FAQ)"
+    log = (tmp_path / "dist2" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "Published past a plausibility gate: page field(s) filled before and empty now: page.faq" in log
+
+
+def test_an_accept_no_gate_needs_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stale = {"gates": ["footnotes fell from 3 to 0"], "why": "was needed once"}
+    march, may = _entry(1, MDX_MARCH, "markdown", None), _entry(2, MD_MAY, "markdown", "2026-05-04", stale)
+    code, err = _replay(_manifest(tmp_path / "sources", march, may), tmp_path / "dist", capsys)
+    assert code == 2 and "sources/manifest.json: copies[1].accept" in err and "footnotes fell from 3 to 0" in err
+    assert not (tmp_path / "dist" / "history" / "2.0.0.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"date": "2026-05-05"}, "the copy says 2026-05-04"),
+        ({"date": None}, "the copy says 2026-05-04"),
+        ({"sha256": "0" * 64}, "not the copy as found"),
+        ({"accept": {"gates": ["x"]}}, "accept.why"),
+        ({"form": "pdf"}, "form 'pdf'"),
+        ({"order": 3}, "in order 1, 2, 3"),
+    ],
+)
+def test_a_manifest_that_misstates_a_copy_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, Any], message: str
+) -> None:
+    march, may = _entry(1, MDX_MARCH, "markdown", None), _entry(2, MD_MAY, "markdown", "2026-05-04") | change
+    code, err = _replay(_manifest(tmp_path / "sources", march, may), tmp_path / "dist", capsys)
+    assert code == 2 and message in err and "Traceback" not in err
+    assert not (tmp_path / "dist" / "history" / "2.0.0.json").exists()
+
+
+def test_the_history_is_replayed_into_an_empty_folder_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = _manifest(tmp_path / "sources", _entry(1, MDX_MARCH, "markdown", None))
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "retention.json").write_text("{}")
+    code, err = _replay(manifest, tmp_path / "dist", capsys)
+    assert code == 2 and "empty or missing folder" in err
+    assert (tmp_path / "dist" / "retention.json").read_text() == "{}"
