@@ -13,33 +13,59 @@ Compiled by `retention` from Anthropic's "API and data retention" page, dataset
 
 Public names: DATASET_VERSION, SCHEMA_VERSION, SOURCE_SHA256, SOURCE_URL, STATUSES, the
 frozen records (Requirement, Endpoint, Eligibility, Retention, Feature, Footnote, Arrangement,
-Verdict; `Status` is a Literal type for type checkers), the tables ARRANGEMENTS, FEATURES,
-FOOTNOTES, ALLOWED, FORMER_IDS, FORMER_ARRANGEMENT_IDS, and the functions status(),
-current_id(), blocked_features() and check_request(). Ids are kept through renames; a former
-id still answers in status() and current_id().
+Verdict, Use; `Status` is a Literal type for type checkers), the tables ARRANGEMENTS, FEATURES,
+FOOTNOTES, ALLOWED, FORMER_IDS, FORMER_ARRANGEMENT_IDS, SURFACE (each part of an API request ->
+feature id, "neutral" or "unlisted"), BETA_RULES and PAGE_WORDS (what preflight quotes of the
+page), the functions status(), current_id(), check_request(), blocked_features() and
+request_hook(), and the exception Refused. Ids are kept through renames; a former id still
+answers in status() and current_id().
+
+Preflight, before a request is sent (the same code as `retention preflight`):
+
+    check_request(body, "hipaa", endpoint="/v1/messages", headers={"anthropic-beta": "..."})
+    # -> Verdict: .allowed, .features (each Use: id, name, status, footnotes, reason),
+    #    .unknown (parts the page does not list: not allowed unless allow_unknown=True)
+    httpx.Client(event_hooks={"request": [request_hook("hipaa")]})
+    # raises Refused (with .verdict) before a request the arrangement does not allow is sent
 """
 
+# The request judge, shared byte for byte by `retention preflight` and the constants module.
+#
+# dist/retention_constants.py embeds this whole file right after its own docstring (see
+# scraper/render/python.py), so it has no docstring of its own and its first statement is the
+# `from __future__` import. At run time it imports only `types` (the constants module loads in a
+# few milliseconds with the standard library alone); type checkers read the names below.
+# A request is classified part by part through the surface table (scraper/preflight/surface.py),
+# then each part is judged: a feature row's status, neutral, or unknown (not allowed).
 from __future__ import annotations
 
-from types import MappingProxyType
+from types import MappingProxyType  # already loaded by every interpreter: costs nothing
 
-# Type-only imports: `typing` and `collections.abc` cost more than this whole module at import.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
-    from typing import Any, Final, Literal
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from typing import Any, Protocol
 
-    Status = Literal["yes", "qualified", "no"]
-    """yes: allowed; qualified: allowed with the conditions in its footnotes; no: not allowed."""
+    Table = Mapping[str, Mapping[str, Any]]
+    Part = tuple[str, "str | None"]
 
-DATASET_VERSION: Final = '6.0.0'
-SCHEMA_VERSION: Final = '1.0.0'
-SOURCE_SHA256: Final = '83dfbac783e9a2e4046671f98b467da101f15e28404bf17179be32ef653b459f'
-SOURCE_URL: Final[str | None] = 'https://platform.claude.com/docs/en/manage-claude/api-and-data-retention'
-STATUSES: Final = ("yes", "qualified", "no")
+    class _Cell(Protocol):
+        @property
+        def status(self) -> str: ...
+        @property
+        def footnotes(self) -> Sequence[int]: ...
 
-# Records and preflight: the same code as the `retention preflight` command (scraper/preflight.py).
-# Nothing here may import at run time: the constants module must load in a few milliseconds.
+    class _Row(Protocol):
+        @property
+        def id(self) -> str: ...
+        @property
+        def name(self) -> str: ...
+        @property
+        def details(self) -> str | None: ...
+        @property
+        def eligibility(self) -> Mapping[str, _Cell]: ...
+
+
 class Record:
     """An immutable record: fields set once by __init__, compared and hashed by value."""
 
@@ -76,174 +102,381 @@ def fill(record: Record, *values: object) -> None:
     object.__setattr__(record, "_values", values)
 
 
+NEUTRAL = "neutral"
+UNLISTED = "unlisted"
 MESSAGES = "/v1/messages"
-
-# Request shapes the page's words do not name, by feature id: (kind, path, value).
-# kind "param": a dotted path in the request body ("output_config.format"); value None = any.
-# kind "key": a key anywhere in the body. kind "source": a content block's source type.
-# kind "tool_flag": a key set to a truthy value on any tools[] entry.
-HINTS: Mapping[str, tuple[tuple[str, str, str | None], ...]] = {
-    "structured_outputs": (
-        ("param", "output_format", None),
-        ("param", "output_config.format", None),
-        ("tool_flag", "strict", None),
-    ),
-    "prompt_caching": (("key", "cache_control", None),),
-    "pdf_support": (("source_media", "application/pdf", None),),
-    "citations": (("key", "citations", None),),
-    "adaptive_thinking": (("param", "thinking.type", "adaptive"),),
-    "effort": (("param", "output_config.effort", None),),
-    "agent_skills": (("param", "container.skills", None),),
-    "files_api": (("source", "file", None),),
-    "fine_grained_tool_streaming": (("tool_flag", "eager_input_streaming", None),),
-}
+BATCHES = "/v1/messages/batches"
+ENVELOPE = ("method", "url", "path", "headers", "body")
 
 
-def _walk(value: Any) -> Iterator[Mapping[str, Any]]:
-    """Every JSON object inside `value`, depth first, without recursion (requests can be deep)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            yield item
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+def normalise_endpoint(target: str) -> str:
+    """`https://api.anthropic.com/v1/messages/batches/?x=1` -> `/v1/messages/batches`."""
+    text = target.strip().split("#", 1)[0].split("?", 1)[0]
+    if "://" in text:
+        text = text.split("://", 1)[1].partition("/")[2]
+    segments = [segment for segment in text.split("/") if segment]
+    if segments and not text.startswith("/") and "." in segments[0]:
+        segments = segments[1:]  # a host without a scheme: api.anthropic.com/v1/messages
+    return "/" + "/".join(segments)
 
 
-def _param(request: Mapping[str, Any], path: str) -> Any:
-    value: Any = request
-    for part in path.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
+def endpoint_pattern(patterns: Iterable[str], path: str) -> str | None:
+    """The table's pattern for a normalised path: itself, else the longest `prefix/**` above it."""
+    best: str | None = None
+    for pattern in patterns:
+        if pattern == path:
+            return pattern
+        head = pattern.removesuffix("/**")
+        if head != pattern and (path == head or path.startswith(head + "/")) and len(pattern) > len(best or ""):
+            best = pattern
+    return best
 
 
-def _tools(request: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    tools = request.get("tools")
-    return [t for t in tools if isinstance(t, dict)] if isinstance(tools, list) else []
+def implied_endpoint(body: object) -> str:
+    """The endpoint a body's shape implies: a list of `requests[].params` is a batch."""
+    items = body.get("requests") if isinstance(body, dict) else None
+    if isinstance(items, list) and items and all(isinstance(i, dict) and "params" in i for i in items):
+        return BATCHES
+    return MESSAGES
 
 
-def _unversioned(kind: str) -> str:
+def split_envelope(request: Any) -> tuple[str | None, list[tuple[str, str]], Any] | None:
+    """(url or path, headers, body) of an envelope {method, url|path, headers, body}; None for a body.
+
+    Raises ValueError naming the field of an envelope that is malformed.
+    """
+    if not isinstance(request, dict) or "body" not in request or not all(key in ENVELOPE for key in request):
+        return None
+    target = request.get("url", request.get("path"))
+    headers = request.get("headers") or {}
+    if target is not None and not isinstance(target, str):
+        raise ValueError("envelope `url`/`path` must be a string")
+    if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
+        raise ValueError("envelope `headers` must be an object of strings")
+    return target, list(headers.items()), request["body"]
+
+
+def header_pairs(headers: Any) -> list[tuple[str, str]]:
+    """(name, value) pairs of a mapping (dict, httpx Headers) or of a list of pairs."""
+    items = headers.items() if hasattr(headers, "items") else headers or ()
+    return [(str(name), str(value)) for name, value in items]
+
+
+def beta_values(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """The `anthropic-beta` values (comma-separated, any number of headers)."""
+    found = [v.strip() for name, value in pairs if name.lower() == "anthropic-beta" for v in value.split(",")]
+    return [value for value in found if value]
+
+
+def shown(text: str) -> str:
+    """Text from a request as a person may see it: unprintable characters escaped, at most 80 long."""
+    text = text if text.isprintable() else ascii(text)[1:-1]
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def label(kind: str, name: str) -> str:
+    """How a part is named: kind `name`."""
+    return f"{kind} `{shown(name)}`"
+
+
+def _empty(value: object) -> bool:
+    return value is None or value is False or value in ("", [], {})
+
+
+def unversioned(kind: str) -> str:
     """`web_fetch_20250910` -> `web_fetch`: drop a trailing `_YYYYMMDD`."""
     head, sep, tail = kind.rpartition("_")
     return head if sep and len(tail) == 8 and tail.isdigit() else kind
 
 
-def _tool_matches(tool: Mapping[str, Any], name: str) -> bool:
-    kind = _unversioned(str(tool.get("type", "")))
-    return kind == name or kind.startswith(name + "_") or tool.get("name") == name
+def _apply(table: Table, rule: Any, value: Any, kind: str, name: str) -> list[Part]:
+    """The classes of `value` under `rule` (see surface.py); empty values are no use."""
+    if _empty(value):
+        return []
+    if rule is None:
+        return [(label(kind, f"{name}={value}" if isinstance(value, str) else name), None)]
+    if isinstance(rule, str):
+        return WALKS[rule](table, value) if rule.startswith("@") else [(label(kind, name), rule)]
+    members = dict(rule)
+    if isinstance(value, list):
+        queue = [value]
+        for item in queue:  # lists inside lists, flattened without recursion
+            queue += item if isinstance(item, list) else []
+        items = [item for item in queue if not isinstance(item, list)]
+        return [part for item in items for part in _apply(table, rule, item, kind, name)]
+    if not isinstance(value, dict):
+        return [(label(kind, f"{name}={value}"), members.get(f"={value}", members.get("=*")))]
+    parts: list[Part] = []
+    for key, item in value.items():
+        if isinstance(item, str) and f"{key}={item}" in members:
+            parts.append((label(kind, f"{name}.{key}={item}"), members[f"{key}={item}"]))
+        else:
+            parts += _apply(table, members.get(key, members.get("*")), item, kind, f"{name}.{key}")
+    return parts
 
 
-def _block_types(request: Mapping[str, Any]) -> set[str]:
-    return {str(obj["type"]) for obj in _walk(request.get("messages")) if isinstance(obj.get("type"), str)}
+def _fields(table: Table, obj: Mapping[str, Any]) -> list[Part]:
+    rules = table["field"]
+    return [part for key in obj if key in rules for part in _apply(table, rules[key], obj[key], "field", key)]
 
 
-def _requirement_met(request: Mapping[str, Any], kind: str, name: str, value: str | None) -> bool:
-    if kind == "tool":
-        return any(_tool_matches(t, name) for t in _tools(request))
-    if kind == "parameter":
-        found = _param(request, name)
-        return found is not None and (value is None or found == value)
-    if kind == "source":
-        types = _block_types(request)
-        return name in types or name.removesuffix("s") in types
-    return False
+def _blocks(table: Table, value: Any) -> list[Part]:
+    """Content blocks (a string is plain text): type, source, fields, nested content; breadth
+    first without recursion, so no nesting depth can exhaust the stack."""
+    parts: list[Part] = []
+    queue = [value]
+    for item in queue:  # the queue grows while it is read
+        for block in item if isinstance(item, list) else [] if isinstance(item, str) else [item]:
+            if not isinstance(block, dict):
+                parts.append(("content block (not an object)", None))
+                continue
+            kind = str(block.get("type"))
+            parts.append((label("content block", kind), table["block"].get(kind)))
+            source = block.get("source")
+            if isinstance(source, dict):
+                key = f"{kind}/{source.get('type')}"
+                parts.append((label("source", key), table["source"].get(key)))
+            parts += _fields(table, block)
+            if isinstance(block.get("content"), list | dict):
+                queue.append(block["content"])
+    return parts
 
 
-def _hint_met(request: Mapping[str, Any], kind: str, path: str, value: str | None) -> bool:
-    if kind == "param":
-        found = _param(request, path)
-        return found is not None and (value is None or found == value)
-    if kind == "key":
-        return any(path in obj for obj in _walk(request))
-    if kind == "tool_flag":
-        return any(bool(t.get(path)) for t in _tools(request))
-    sources = [obj["source"] for obj in _walk(request.get("messages")) if isinstance(obj.get("source"), dict)]
-    if kind == "source":
-        return any(s.get("type") == path for s in sources)
-    return any(s.get("media_type") == path for s in sources)  # "source_media"
-
-
-def uses(feature: Feature, request: Mapping[str, Any], endpoint: str) -> bool:
-    """Whether a request to `endpoint` uses `feature`.
-
-    A bare endpoint (no requirement) counts as used, unless HINTS says how to tell: a
-    feature the page gives no other sign of is assumed present, so a verdict errs closed.
-    """
-    hints = HINTS.get(feature.id, ()) if endpoint == MESSAGES else ()
-    for ep in feature.endpoints:
-        if ep.path != endpoint:
+def _messages(table: Table, value: Any) -> list[Part]:
+    parts: list[Part] = []
+    for message in value if isinstance(value, list) else [value]:
+        if not isinstance(message, dict):
+            parts.append(("message (not an object)", None))
             continue
-        if ep.requires is None and not hints:
-            return True
-        if ep.requires is not None and _requirement_met(request, ep.requires.kind, ep.requires.name, ep.requires.value):
-            return True
-    return any(_hint_met(request, *hint) for hint in hints)
+        role = str(message.get("role"))
+        parts += [(label("message role", role), table["role"].get(role)), *_blocks(table, message.get("content"))]
+    return parts
 
 
-def _requests(request: Mapping[str, Any], endpoint: str) -> Iterator[tuple[Mapping[str, Any], str]]:
-    """The request itself, and each Messages request inside a batch."""
-    yield request, endpoint
-    if endpoint == MESSAGES + "/batches":
-        for item in request.get("requests") or []:
-            params = item.get("params") if isinstance(item, dict) else None
-            if isinstance(params, dict):
-                yield params, MESSAGES
+def _tools(table: Table, value: Any) -> list[Part]:
+    """Tool definitions by type without the date; no type (or `custom`) is your own tool."""
+    parts: list[Part] = []
+    for tool in value if isinstance(value, list) else [value]:
+        kind = str(tool.get("type") or "custom") if isinstance(tool, dict) else "(not an object)"
+        parts.append((label("tool", kind), table["tool"].get(unversioned(kind))))
+        parts += _fields(table, tool) if isinstance(tool, dict) else []
+    return parts
 
 
-def used_features(features: Iterable[Feature], request: Mapping[str, Any], endpoint: str = MESSAGES) -> list[str]:
-    """Ids of the features the request uses, in page order."""
-    pairs = list(_requests(request, endpoint))
-    return [f.id for f in features if any(uses(f, body, ep) for body, ep in pairs)]
+def _edits(table: Table, value: Any) -> list[Part]:
+    edits = value if isinstance(value, list) else [value]
+    kinds = [str(e.get("type")) if isinstance(e, dict) else "?" for e in edits]
+    return [(label("context edit", kind), table["edit"].get(unversioned(kind))) for kind in kinds]
 
 
-def blocked(
-    features: Iterable[Feature], request: Mapping[str, Any], arrangement: str, endpoint: str = MESSAGES
-) -> list[str]:
-    """Ids of the used features that `arrangement` does not allow (status "no"), in page order."""
-    table = list(features)
-    used = set(used_features(table, request, endpoint))
-    return [f.id for f in table if f.id in used and f.eligibility[arrangement].status == "no"]
+def _betas(table: Table, value: Any) -> list[Part]:
+    betas = value if isinstance(value, list) else [value]
+    return [(label("anthropic-beta", str(b)), table["beta"].get(str(b))) for b in betas]
+
+
+WALKS: Mapping[str, Callable[[Table, Any], list[Part]]] = MappingProxyType(
+    {"@messages": _messages, "@blocks": _blocks, "@tools": _tools, "@edits": _edits, "@betas": _betas}
+)
+
+
+def _params(table: Table, body: Any) -> list[Part]:
+    if not isinstance(body, dict):
+        return [("request body (not a JSON object)", None)]
+    rules = table["parameter"]
+    return [part for key, value in body.items() for part in _apply(table, rules.get(key), value, "parameter", key)]
+
+
+def classify(table: Table, body: Any, endpoint: str, betas: Iterable[str] = ()) -> list[Part]:
+    """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown)."""
+    path = normalise_endpoint(endpoint)
+    pattern = endpoint_pattern(table["endpoint"], path)
+    parts: list[Part] = [(label("endpoint", path), None if pattern is None else table["endpoint"][pattern])]
+    parts += _betas(table, list(betas)) if betas else []
+    if path in (MESSAGES, MESSAGES + "/count_tokens"):
+        parts += _params(table, body)
+    elif path == BATCHES and body is not None:
+        batch = body if isinstance(body, dict) else {}
+        items = batch.get("requests")
+        parts += [(label("batch field", key), None) for key in batch if key != "requests"]
+        for item in items if isinstance(items, list) else [None]:
+            parts += _params(table, item.get("params") if isinstance(item, dict) else item)
+    return list(dict.fromkeys(parts))
+
+
+class Use(Record):
+    """One feature row a request uses: its status under the arrangement and why that decides."""
+
+    __slots__ = ()
+    _fields = ("id", "name", "status", "footnotes", "reason", "details", "parts")
+    id: str
+    name: str
+    status: str
+    footnotes: tuple[tuple[int, str], ...]
+    reason: str
+    details: str | None
+    parts: tuple[str, ...]
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        status: str,
+        footnotes: tuple[tuple[int, str], ...],
+        reason: str,
+        details: str | None,
+        parts: tuple[str, ...],
+    ) -> None:
+        fill(self, id, name, status, footnotes, reason, details, parts)
 
 
 class Verdict(Record):
-    """The answer for one request: allowed or not, what blocks it (feature id, name, the page's
-    details), and what to read (notes on qualified features and footnotes)."""
+    """The answer for one request: every feature it uses, the parts nobody accounted for
+    (`unknown`: not allowed unless allow_unknown), parts refused outright, and the verdict."""
 
     __slots__ = ()
-    _fields = ("arrangement", "allowed", "blocked", "notes")
+    _fields = ("dataset_version", "arrangement", "endpoint", "allowed", "features", "unknown", "refused")
+    dataset_version: str
     arrangement: str
+    endpoint: str
     allowed: bool
-    blocked: tuple[tuple[str, str, str], ...]
-    notes: tuple[str, ...]
+    features: tuple[Use, ...]
+    unknown: tuple[tuple[str, str], ...]
+    refused: tuple[tuple[str, str], ...]
 
     def __init__(
-        self, arrangement: str, allowed: bool, blocked: tuple[tuple[str, str, str], ...], notes: tuple[str, ...]
+        self,
+        dataset_version: str,
+        arrangement: str,
+        endpoint: str,
+        allowed: bool,
+        features: tuple[Use, ...],
+        unknown: tuple[tuple[str, str], ...],
+        refused: tuple[tuple[str, str], ...],
     ) -> None:
-        fill(self, arrangement, allowed, blocked, notes)
+        fill(self, dataset_version, arrangement, endpoint, allowed, features, unknown, refused)
+
+    def blocked(self) -> list[str]:
+        """Ids of the features used that the arrangement does not allow, in page order."""
+        return [use.id for use in self.features if use.status not in ("yes", "qualified")]
 
 
-def check(
-    features: Iterable[Feature],
-    footnotes: Mapping[int, str],
-    request: Mapping[str, Any],
+def _use(row: _Row, arrangement: str, words: Mapping[str, str], notes: Mapping[int, str], parts: list[str]) -> Use:
+    cell = row.eligibility[arrangement]
+    verdict = {"yes": "allowed", "qualified": "allowed with conditions"}.get(cell.status, "not allowed")
+    said = words.get(cell.status, cell.status)
+    reason = f"{verdict}: {words['column']} is {said} for {row.name} (page row {row.name!r})"
+    cited = tuple((n, notes[n]) for n in cell.footnotes if n in notes)
+    return Use(row.id, row.name, cell.status, cited, reason, row.details, tuple(parts))
+
+
+def _resolve(named: str | None, known: set[str], aliases: Mapping[str, str]) -> str | None:
+    """The dataset's id for a class: itself, the first of `a|b` the dataset has, or via an alias."""
+    for option in [] if named is None or named in known else named.split("|"):
+        if option in known or option in aliases:
+            return option if option in known else aliases[option]
+    return named
+
+
+def judge(
+    rows: Iterable[_Row],
+    notes: Mapping[int, str],
+    parts: Iterable[Part],
     arrangement: str,
-    endpoint: str = MESSAGES,
+    words: Mapping[str, str],
+    beta_rule: str | None = None,
+    allow_unknown: bool = False,
+    version: str = "",
+    endpoint: str = "",
+    aliases: Mapping[str, str] | None = None,
 ) -> Verdict:
-    """The verdict, with notes for qualified features and for footnotes on the cells used."""
-    table = list(features)
-    used = set(used_features(table, request, endpoint))
-    stops, notes = [], []
-    for feature in (f for f in table if f.id in used):
-        cell = feature.eligibility[arrangement]
-        if cell.status == "no":
-            stops.append((feature.id, feature.name, feature.details or ""))
-        elif cell.status == "qualified":
-            notes.append(f"{feature.id}: qualified under {arrangement}: {feature.details or ''}".rstrip(": "))
-        notes += [f"{feature.id}: [{n}] {footnotes[n]}" for n in cell.footnotes if n in footnotes]
-    return Verdict(arrangement, not stops, tuple(stops), tuple(notes))
+    """The verdict on classified parts. `words` are the page's: the arrangement's `column` ("ZDR
+    eligible") and `label` ("ZDR"), and the word for each status ("no": "No"); `beta_rule`, when
+    the arrangement excludes the betas the page does not list, is the page's sentence saying so;
+    `aliases` maps ids rows were published under before to their ids."""
+    table = list(rows)
+    known = {row.id for row in table}
+    label = words["label"]
+    used: dict[str, list[str]] = {}
+    unknown, refused = [], []
+    for part, named in parts:
+        cls = _resolve(named, known, aliases or {})
+        if beta_rule and part.startswith("anthropic-beta") and cls not in known:
+            why = f"no feature the page lists as eligible under {label}"
+            refused.append((part, f"not allowed: {part} is {why} ({beta_rule})"))
+        elif cls is None or cls == UNLISTED or (cls != NEUTRAL and cls not in known):
+            why = "which the page does not list"
+            why = why if cls in (None, UNLISTED) else f"mapped to feature `{cls}`, which this dataset lacks"
+            unknown.append((part, f"uses {part}, {why}: not known to be eligible under {label}"))
+        elif cls != NEUTRAL:
+            used.setdefault(cls, []).append(part)
+    uses = tuple(_use(row, arrangement, words, notes, used[row.id]) for row in table if row.id in used)
+    forbidden = any(use.status not in ("yes", "qualified") for use in uses)
+    allowed = not forbidden and not refused and (allow_unknown or not unknown)
+    return Verdict(version, arrangement, endpoint, allowed, uses, tuple(unknown), tuple(refused))
+
+
+def describe(verdict: Verdict, allow_unknown: bool = False) -> list[str]:
+    """The verdict as lines a person reads: what stops it first, then context."""
+    word = "allowed" if verdict.allowed else "NOT allowed"
+    head = f"{verdict.arrangement}: {word} ({shown(verdict.endpoint)}, dataset {verdict.dataset_version})"
+    lines = [head]
+    for use in sorted(verdict.features, key=lambda u: u.status in ("yes", "qualified")):
+        lines.append(f"  {use.id}: {use.reason}")
+        lines += [f"    [{n}] {text}" for n, text in use.footnotes]
+        lines += [f"    details: {use.details}"] if use.details and use.status != "yes" else []
+    lines += [f"  refused: {reason}" for _, reason in verdict.refused]
+    mark = "warning" if allow_unknown else "unknown"
+    lines += [f"  {mark}: {reason}" for _, reason in verdict.unknown]
+    return lines
+
+
+class Refused(Exception):
+    """Raised by a request hook before a request the arrangement does not allow is sent.
+
+    `.verdict` holds the full answer; the message lists what stops the request.
+    """
+
+    def __init__(self, verdict: Verdict) -> None:
+        super().__init__("\n".join(describe(verdict)))
+        self.verdict = verdict
+
+
+def request_parts(request: Any) -> tuple[str, list[tuple[str, str]], Any]:
+    """(url, headers, JSON body or None) of an HTTP request object: `.url`, `.headers`, `.content`."""
+    import json  # only when a hook runs: importing the module stays cheap
+
+    try:
+        body = json.loads(request.content) if request.content else None
+    except (ValueError, RuntimeError, AttributeError):  # not JSON (a file upload), or a stream not read
+        body = None
+    return str(request.url), header_pairs(request.headers), body
+
+
+def make_hook(check: Callable[[Any, str, list[tuple[str, str]]], Verdict]) -> Callable[[Any], None]:
+    """A request hook (e.g. an httpx event hook) that raises Refused when `check(body, url,
+    headers)` does not allow the request."""
+
+    def hook(request: Any) -> None:
+        url, headers, body = request_parts(request)
+        verdict = check(body, url, headers)
+        if not verdict.allowed:
+            raise Refused(verdict)
+
+    return hook
+
+
+
+if TYPE_CHECKING:
+    from typing import Final, Literal
+
+    Status = Literal["yes", "qualified", "no"]
+    """yes: allowed; qualified: allowed with the conditions in its footnotes; no: not allowed."""
+
+DATASET_VERSION: Final = '6.0.0'
+SCHEMA_VERSION: Final = '1.0.0'
+SOURCE_SHA256: Final = '83dfbac783e9a2e4046671f98b467da101f15e28404bf17179be32ef653b459f'
+SOURCE_URL: Final[str | None] = 'https://platform.claude.com/docs/en/manage-claude/api-and-data-retention'
+STATUSES: Final = ("yes", "qualified", "no")
 
 
 class Requirement(Record):
@@ -1239,6 +1472,298 @@ FORMER_ARRANGEMENT_IDS: Final[Mapping[str, str]] = MappingProxyType(
 )
 """The same for arrangements: ids its former and current columns derive to -> its current id."""
 
+SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
+    {
+        'endpoint': MappingProxyType(
+            {
+                '/v1/agents/**': 'claude_managed_agents',
+                '/v1/complete': 'unlisted',
+                '/v1/deployment_runs/**': 'unlisted',
+                '/v1/deployments/**': 'unlisted',
+                '/v1/dreams/**': 'unlisted',
+                '/v1/environments/**': 'claude_managed_agents',
+                '/v1/files/**': 'files_api',
+                '/v1/memory_stores/**': 'unlisted',
+                '/v1/messages': 'messages_api',
+                '/v1/messages/batches/**': 'batch_processing',
+                '/v1/messages/count_tokens': 'token_counting',
+                '/v1/models/**': 'neutral',
+                '/v1/organizations/**': 'unlisted',
+                '/v1/sessions/**': 'claude_managed_agents',
+                '/v1/skills/**': 'agent_skills',
+                '/v1/tunnels/**': 'mcp_tunnels',
+                '/v1/user_profiles/**': 'unlisted',
+                '/v1/vaults/**': 'unlisted',
+            }
+        ),
+        'parameter': MappingProxyType(
+            {
+                'betas': '@betas',
+                'billing_policy': 'unlisted',
+                'cache_control': 'prompt_caching',
+                'compaction': 'unlisted',
+                'container': (
+                    ('=*', 'code_execution'),
+                    ('id', 'code_execution'),
+                    ('skills', 'agent_skills'),
+                ),
+                'context_management': (('edits', '@edits'),),
+                'diagnostics': 'cache_diagnostics',
+                'effort': 'effort',
+                'fallback_credit_token': 'unlisted',
+                'fallbacks': 'unlisted',
+                'inference_geo': 'data_residency',
+                'max_tokens': 'neutral',
+                'mcp_servers': 'mcp_connector',
+                'messages': '@messages',
+                'metadata': 'neutral',
+                'model': 'neutral',
+                'output_config': (
+                    ('format', 'structured_outputs'),
+                    ('effort', 'effort'),
+                    ('task_budget', 'unlisted'),
+                ),
+                'output_format': 'structured_outputs',
+                'service_tier': 'neutral',
+                'speed': (('=fast', 'fast_mode'), ('=standard', 'neutral')),
+                'stop_sequences': 'neutral',
+                'stream': 'neutral',
+                'system': '@blocks',
+                'temperature': 'neutral',
+                'thinking': (
+                    ('type=enabled', 'extended_thinking|thinking'),
+                    ('type=adaptive', 'adaptive_thinking'),
+                    ('type=between_tools', 'extended_thinking|thinking'),
+                    ('type=disabled', 'neutral'),
+                    ('budget_tokens', 'neutral'),
+                    ('display', 'neutral'),
+                    ('block_binding', 'unlisted'),
+                ),
+                'thread': 'unlisted',
+                'tool_choice': 'neutral',
+                'tools': '@tools',
+                'top_k': 'neutral',
+                'top_p': 'neutral',
+                'user_profile_id': 'unlisted',
+                'workspace_id': 'unlisted',
+            }
+        ),
+        'role': MappingProxyType(
+            {
+                'assistant': 'neutral',
+                'system': 'mid_conversation_system_messages',
+                'user': 'neutral',
+            }
+        ),
+        'tool': MappingProxyType(
+            {
+                'advisor': 'advisor_tool',
+                'bash': 'bash_tool',
+                'browser': 'browser_use',
+                'browser_toolset': 'browser_use',
+                'code_execution': 'code_execution',
+                'computer': 'computer_use',
+                'computer_toolset': 'computer_use',
+                'custom': 'neutral',
+                'mcp_toolset': 'mcp_connector',
+                'memory': 'memory_tool',
+                'text_editor': 'text_editor_tool',
+                'tool_search_tool_bm25': 'tool_search',
+                'tool_search_tool_regex': 'tool_search',
+                'web_fetch': 'web_fetch',
+                'web_search': 'web_search',
+            }
+        ),
+        'block': MappingProxyType(
+            {
+                'advisor_redacted_result': 'advisor_tool',
+                'advisor_result': 'advisor_tool',
+                'advisor_tool_result': 'advisor_tool',
+                'advisor_tool_result_error': 'advisor_tool',
+                'bash_code_execution_output': 'code_execution',
+                'bash_code_execution_result': 'code_execution',
+                'bash_code_execution_tool_result': 'code_execution',
+                'bash_code_execution_tool_result_error': 'code_execution',
+                'browser_state': 'unlisted',
+                'code_execution_output': 'code_execution',
+                'code_execution_result': 'code_execution',
+                'code_execution_tool_result': 'code_execution',
+                'code_execution_tool_result_error': 'code_execution',
+                'compaction': 'context_management_compaction',
+                'container_upload': 'code_execution',
+                'document': 'neutral',
+                'encrypted_code_execution_result': 'code_execution',
+                'fallback': 'unlisted',
+                'image': 'neutral',
+                'mcp_tool_listing': 'mcp_connector',
+                'mcp_tool_result': 'mcp_connector',
+                'mcp_tool_use': 'mcp_connector',
+                'redacted_thinking': 'neutral',
+                'search_result': 'search_results',
+                'server_tool_use': 'neutral',
+                'text': 'neutral',
+                'text_editor_code_execution_create_result': 'code_execution',
+                'text_editor_code_execution_str_replace_result': 'code_execution',
+                'text_editor_code_execution_tool_result': 'code_execution',
+                'text_editor_code_execution_tool_result_error': 'code_execution',
+                'text_editor_code_execution_view_result': 'code_execution',
+                'thinking': 'neutral',
+                'tool_addition': 'unlisted',
+                'tool_reference': 'tool_search',
+                'tool_removal': 'unlisted',
+                'tool_result': 'neutral',
+                'tool_search_tool_result': 'tool_search',
+                'tool_search_tool_result_error': 'tool_search',
+                'tool_search_tool_search_result': 'tool_search',
+                'tool_use': 'neutral',
+                'web_fetch_result': 'web_fetch',
+                'web_fetch_tool_result': 'web_fetch',
+                'web_fetch_tool_result_error': 'web_fetch',
+                'web_search_result': 'web_search',
+                'web_search_tool_result': 'web_search',
+                'web_search_tool_result_error': 'web_search',
+            }
+        ),
+        'source': MappingProxyType(
+            {
+                'document/base64': 'pdf_support',
+                'document/content': 'neutral',
+                'document/file': 'files_api',
+                'document/text': 'neutral',
+                'document/url': 'pdf_support',
+                'image/base64': 'neutral',
+                'image/file': 'files_api',
+                'image/url': 'neutral',
+            }
+        ),
+        'edit': MappingProxyType(
+            {
+                'clear_thinking': 'context_editing',
+                'clear_tool_uses': 'context_editing',
+                'compact': 'context_management_compaction',
+            }
+        ),
+        'field': MappingProxyType(
+            {
+                'allowed_callers': (('=direct', 'neutral'), ('=*', 'programmatic_tool_calling')),
+                'cache_control': 'prompt_caching',
+                'citations': (('enabled', 'citations'), ('*', 'citations')),
+                'defer_loading': 'tool_search',
+                'eager_input_streaming': 'fine_grained_tool_streaming',
+                'file_id': 'files_api',
+                'strict': 'structured_outputs',
+            }
+        ),
+        'beta': MappingProxyType(
+            {
+                ').split(': 'unlisted',
+                'admin-user-sign-out-2026-10-08': 'unlisted',
+                'advisor-tool-2026-03-01': 'advisor_tool',
+                'agent-memory-2026-07-22': 'unlisted',
+                'analytics-usage-cost-2026-08-24': 'unlisted',
+                'cache-diagnosis-2026-04-07': 'cache_diagnostics',
+                'ce-plugins-2026-09-01': 'unlisted',
+                'ce-user-management-2026-07-13': 'unlisted',
+                'code-execution-2025-05-22': 'code_execution',
+                'code-execution-2025-08-25': 'code_execution',
+                'compact-2026-01-12': 'context_management_compaction',
+                'compact-2026-09-04': 'context_management_compaction',
+                'computer-use-2024-10-22': 'computer_use',
+                'computer-use-2025-01-24': 'computer_use',
+                'computer-use-2025-11-24': 'computer_use',
+                'context-1m-2025-08-07': '1m_token_context_window',
+                'context-management-2025-06-27': 'context_editing',
+                'dev-full-thinking-2025-05-14': 'extended_thinking|thinking',
+                'dreaming-2026-04-21': 'unlisted',
+                'experimental-claude-tag-2026-10-21': 'unlisted',
+                'extended-cache-ttl-2025-04-11': 'prompt_caching',
+                'fallback-credit-2026-06-01': 'unlisted',
+                'fallback-credit-2026-07-01': 'unlisted',
+                'fast-mode-2026-02-01': 'fast_mode',
+                'files-api-2025-04-14': 'files_api',
+                'fine-grained-tool-streaming-2025-05-14': 'fine_grained_tool_streaming',
+                'inline-tools-2026-09-15': 'unlisted',
+                'interleaved-thinking-2025-05-14': 'extended_thinking|thinking',
+                'managed-agents-2026-04-01': 'claude_managed_agents',
+                'mcp-client-2025-04-04': 'mcp_connector',
+                'mcp-client-2025-11-20': 'mcp_connector',
+                'mcp-client-2026-09-15': 'mcp_connector',
+                'mcp-tunnels-2026-06-22': 'mcp_tunnels',
+                'message-batches-2024-09-24': 'batch_processing',
+                'message-threads-2026-08-12': 'unlisted',
+                'mid-conversation-output-config-2026-07-01': 'unlisted',
+                'mid-conversation-system-clear-at-2026-08-21': 'unlisted',
+                'mid-conversation-tool-changes-2026-07-01': 'unlisted',
+                'model-context-window-exceeded-2025-08-26': 'neutral',
+                'output-128k-2025-02-19': 'neutral',
+                'output-300k-2026-03-24': 'neutral',
+                'pdfs-2024-09-25': 'pdf_support',
+                'prompt-caching-2024-07-31': 'prompt_caching',
+                'server-side-fallback-2026-06-01': 'unlisted',
+                'server-side-fallback-2026-07-01': 'unlisted',
+                'skills-2025-10-02': 'agent_skills',
+                'spend-limit-reads-2026-09-26': 'unlisted',
+                'structured-outputs-2025-11-13': 'structured_outputs',
+                'task-budgets-2026-03-13': 'unlisted',
+                'telemetry-destinations-2026-08-11': 'unlisted',
+                'thinking-binding-controls-2026-08-01': 'unlisted',
+                'thinking-display-updates-2026-08-18': 'unlisted',
+                'thinking-token-count-2026-05-13': 'unlisted',
+                'token-counting-2024-11-01': 'token_counting',
+                'token-efficient-tools-2025-02-19': 'neutral',
+                'user-profiles-2026-03-24': 'unlisted',
+                'user-profiles-2026-08-18': 'unlisted',
+                'user-profiles-2026-09-04': 'unlisted',
+                'user-profiles-billing-2026-10-01': 'unlisted',
+                'webhooks-2026-10-07': 'unlisted',
+            }
+        ),
+    }
+)
+"""Each part of an API request, by kind -> a feature id, "neutral" or "unlisted" (see Rule in
+scraper/preflight/surface.py); a part not named here is unknown, and so not allowed."""
+
+BETA_RULES: Final[Mapping[str, str | None]] = MappingProxyType(
+    {
+        'zdr': None,
+        'hipaa': (
+            'Beta features: Features in beta are generally not covered under the BAA '
+            'unless explicitly listed as eligible in the feature eligibility table.'
+        ),
+    }
+)
+"""Per arrangement, the page's words when it excludes the beta features it does not list."""
+
+PAGE_WORDS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        'zdr': MappingProxyType(
+            {
+                'column': 'ZDR eligible',
+                'label': 'ZDR',
+                'no': 'No',
+                'qualified': 'Yes (qualified)',
+                'yes': 'Yes',
+            }
+        ),
+        'hipaa': MappingProxyType(
+            {
+                'column': 'HIPAA eligible',
+                'label': 'HIPAA',
+                'no': 'No',
+                'qualified': 'Yes (qualified)',
+                'yes': 'Yes',
+            }
+        ),
+    }
+)
+"""Per arrangement, the page's words a reason quotes: column, label and the word for each status."""
+
+PREFLIGHT_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+    }
+)
+"""Ids a feature was published under before -> its id: a SURFACE entry naming one still finds it."""
+
 
 def current_id(feature_id: str) -> str:
     """The current id of the feature known as `feature_id` (a current id, or one in FORMER_IDS).
@@ -1266,21 +1791,58 @@ def status(feature_id: str, arrangement: str) -> Status:
     return FEATURES[current_id(feature_id)].eligibility[arrangement].status
 
 
-def blocked_features(request: Mapping[str, Any], arrangement: str, endpoint: str = MESSAGES) -> list[str]:
-    """Ids of the features `request` (a Messages API body) uses that `arrangement` forbids, in page order.
+def _arrangement(arrangement: str) -> Arrangement:
+    if arrangement not in ARRANGEMENTS:
+        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
+    return ARRANGEMENTS[arrangement]
 
-    `endpoint` is the path the request goes to ("/v1/files", "/v1/messages/batches", ...).
-    Raises KeyError for an unknown arrangement.
+
+def check_request(
+    body: Mapping[str, Any],
+    arrangement: str,
+    endpoint: str | None = None,
+    headers: Any = None,
+    allow_unknown: bool = False,
+) -> Verdict:
+    """May this request be sent under `arrangement`? The same verdict as `retention preflight`.
+
+    `body` is the JSON body, or an envelope {"method", "url" or "path", "headers", "body"}.
+    `endpoint` is a URL or path ("https://api.anthropic.com/v1/files/file_1/content"); when
+    neither it nor the envelope gives one, the body's shape decides (requests[].params: a batch).
+    `headers` is a mapping or (name, value) pairs; anthropic-beta values are judged too. Every
+    part the page does not list is in `.unknown` and makes the request NOT allowed, unless
+    `allow_unknown`. Raises KeyError for an unknown arrangement, ValueError for a bad envelope.
     """
-    if arrangement not in ARRANGEMENTS:
-        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
-    return blocked(FEATURES.values(), request, arrangement, endpoint)
-
-
-def check_request(request: Mapping[str, Any], arrangement: str, endpoint: str = MESSAGES) -> Verdict:
-    """The full verdict: allowed or not, the blocking features with the page's reason, and notes
-    for qualified features and for footnotes on the cells the request uses."""
-    if arrangement not in ARRANGEMENTS:
-        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
+    _arrangement(arrangement)
+    envelope = split_envelope(body)
+    target, pairs, payload = envelope if envelope is not None else (None, [], body)
+    where = normalise_endpoint(endpoint or target or implied_endpoint(payload))
+    parts = classify(SURFACE, payload, where, beta_values([*pairs, *header_pairs(headers)]))
     notes = {number: note.text for number, note in FOOTNOTES.items()}
-    return check(FEATURES.values(), notes, request, arrangement, endpoint)
+    rule = BETA_RULES[arrangement]
+    words, version, olds = PAGE_WORDS[arrangement], DATASET_VERSION, PREFLIGHT_ALIASES
+    return judge(FEATURES.values(), notes, parts, arrangement, words, rule, allow_unknown, version, where, olds)
+
+
+def blocked_features(
+    body: Mapping[str, Any], arrangement: str, endpoint: str | None = None, headers: Any = None
+) -> list[str]:
+    """Ids of the features the request uses that `arrangement` does not allow, in page order.
+
+    Parts the page does not list are not features: read check_request(...).unknown for them.
+    """
+    return check_request(body, arrangement, endpoint, headers).blocked()
+
+
+def request_hook(arrangement: str, allow_unknown: bool = False) -> Callable[[Any], None]:
+    """A hook for HTTP clients: called with a request (`.method`, `.url`, `.headers`, `.content`)
+    before it is sent, it raises Refused when check_request() does not allow it.
+
+        httpx.Client(event_hooks={"request": [request_hook("hipaa")]})
+    """
+    _arrangement(arrangement)
+
+    def check(body: Any, url: str, headers: list[tuple[str, str]]) -> Verdict:
+        return check_request(body, arrangement, url, headers, allow_unknown)
+
+    return make_hook(check)

@@ -46,7 +46,7 @@ def test_the_same_data_passes() -> None:
 
 
 def test_row_count_drop_over_a_fifth_is_refused_but_a_small_drop_is_not() -> None:
-    gates.check(OLD, with_features(OLD, 24), "dist")  # 20% fewer: allowed
+    assert gates.rows_dropped(OLD, with_features(OLD, 24)) is None  # 20% fewer: allowed by this gate
     assert "shrank from 30 to 23" in refusal(with_features(OLD, 23))
 
 
@@ -73,6 +73,15 @@ def test_a_page_field_gone_empty_is_refused_naming_it() -> None:
     gates.check(OLD, OLD.model_copy(update={"page": shorter}), "dist")
 
 
+def test_a_row_the_preflight_table_names_cannot_vanish_silently() -> None:
+    without = OLD.model_copy(update={"features": [f for f in OLD.features if f.id != "batch_processing"]})
+    message = refusal(without)
+    assert "preflight table" in message and "batch_processing (endpoint '/v1/messages/batches/**'" in message
+    unnamed = OLD.model_copy(update={"features": [f for f in OLD.features if f.id != "messages_api"][:-1]})
+    assert "mcp_connector" in refusal(unnamed)
+    gates.check(None, without, "dist")  # a first publish has no published ids to lose
+    renamed = [f.model_copy(update={"id": "batches", "former_ids": ["batch_processing"]}) if f.id == "batch_processing" else f for f in OLD.features]
+    assert gates.preflight_ids_gone(OLD, OLD.model_copy(update={"features": renamed})) is None  # a rename explains it
 
 def _drop_rows(page: str, keep: int = 3) -> str:
     """The page with all but `keep` rows of its eligibility table gone."""

@@ -1,31 +1,28 @@
-"""`retention preflight`: may this Messages API request be sent under an arrangement?"""
+"""`retention preflight`: may this request be sent under an arrangement?"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import click
 
 from scraper.cli.options import MAX_BYTES, OUTPUT, emit, output_format
-from scraper.errors import Exit, at, fail
+from scraper.errors import Exit, fail
 
 
-def _request(path: Path, max_bytes: int) -> dict[str, Any]:
-    from scraper import dataset_io, source
-
-    src = source.read(path, "text", max_bytes)
-    body = dataset_io.parse_json(src.text, src.origin, "request")
-    if not isinstance(body, dict):
-        raise fail("request", f"request must be a JSON object, not {type(body).__name__}", at(src.origin, 1, 1))
-    return body
+def _header(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition(":")
+    if not sep or not name.strip():
+        raise fail("usage", f"--header {text!r} is not 'name: value'", "--header")
+    return name.strip(), value.strip()
 
 
 @click.command("preflight")
 @click.argument("request", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--arrangement", "-a", required=True, help="Arrangement id from the dataset: zdr, hipaa, ...")
-@click.option("--endpoint", default="/v1/messages", show_default=True, help="The API path the request goes to.")
+@click.option("--endpoint", help="The URL or API path the request goes to (default: the envelope's, else implied).")
+@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="A request header; repeatable.")
+@click.option("--allow-unknown", is_flag=True, help="Report parts the page does not list as warnings (exit 0).")
 @click.option(
     "--dataset",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -37,19 +34,33 @@ def _request(path: Path, max_bytes: int) -> dict[str, Any]:
 @OUTPUT
 @MAX_BYTES
 def preflight_cmd(
-    request: Path, arrangement: str, endpoint: str, dataset: Path | None, fmt: str, output: Path | None, max_bytes: int
+    request: Path,
+    arrangement: str,
+    endpoint: str | None,
+    headers: tuple[str, ...],
+    allow_unknown: bool,
+    dataset: Path | None,
+    fmt: str,
+    output: Path | None,
+    max_bytes: int,
 ) -> int:
-    """Say whether the request body REQUEST (a file, or - for stdin) may be sent under ARRANGEMENT.
+    """Say whether REQUEST (a file, or - for stdin) may be sent under ARRANGEMENT.
 
-    Finds every feature the request uses (tools by type without the version suffix, top-level
-    parameters, content sources, the endpoint itself) and prints the features the arrangement
-    does not allow, with the page's reason, then notes for qualified features and footnotes.
-    Exit 0 allowed, 1 uses a feature the arrangement does not allow, 2 bad input.
+    REQUEST is a request body, or an envelope {"method", "url" or "path", "headers", "body"}.
+    Every part is classified: the endpoint (a full URL, ids in sub-paths: /v1/files/{id}/content
+    is the Files API), each top-level parameter, tool type, content block and source, and each
+    anthropic-beta header. A body of requests[].params is a batch when no endpoint is given.
+    Prints each feature row used with the page's status as the reason, footnotes and details as
+    context, and every part the page does not list (unknown: not allowed unless --allow-unknown).
+    Exit 0 allowed, 1 not allowed, 2 bad input.
 
-    Example: retention preflight body.json --arrangement hipaa
+    Example: retention preflight body.json --arrangement hipaa --header 'anthropic-beta: files-api-2025-04-14'
     """
-    from scraper import dataset_io, preflight
+    from scraper import dataset_io
+    from scraper.preflight import core
+    from scraper.preflight.request import as_json, evaluate, read_request
 
+    pairs = [_header(h) for h in headers]
     dataset, shipped = _dataset(dataset)
     if not dataset.is_file():
         hint = "run `retention build` first, or name one with --dataset"
@@ -61,10 +72,9 @@ def preflight_cmd(
     known = [a.id for a in data.arrangements]
     if arrangement not in known:
         raise fail("arrangement", f"unknown arrangement {arrangement!r} (known: {', '.join(known)})", str(dataset))
-    body = _request(request, max_bytes)
-    notes = {n.number: n.text for n in data.footnotes}
-    verdict = preflight.check(data.features, notes, body, arrangement, endpoint)
-    emit(_json(verdict) if fmt == "json" else _text(verdict), output)
+    body, origin = read_request(request, max_bytes)
+    verdict = evaluate(data, body, arrangement, origin, endpoint, pairs, allow_unknown)
+    emit(as_json(verdict) if fmt == "json" else "\n".join(core.describe(verdict, allow_unknown)) + "\n", output)
     return Exit.OK if verdict.allowed else Exit.CHANGED
 
 
@@ -76,20 +86,3 @@ def _dataset(named: Path | None) -> tuple[Path, bool]:
         return named, False
     here = Path("dist/retention.json")
     return (here, False) if here.is_file() else (shipped_dataset(), True)
-
-
-def _text(verdict: Any) -> str:
-    if verdict.allowed:
-        lines = [f"{verdict.arrangement}: allowed"]
-    else:
-        lines = [f"{verdict.arrangement}: NOT allowed; the request uses:"]
-        lines += [f"  {fid} ({name}): {reason}" for fid, name, reason in verdict.blocked]
-    if verdict.notes:
-        lines += ["notes:"] + [f"  {note}" for note in verdict.notes]
-    return "\n".join(lines) + "\n"
-
-
-def _json(verdict: Any) -> str:
-    blocked = [{"id": fid, "name": name, "reason": reason} for fid, name, reason in verdict.blocked]
-    out = {"arrangement": verdict.arrangement, "allowed": verdict.allowed, "blocked": blocked, "notes": verdict.notes}
-    return json.dumps(out, indent=2, sort_keys=True) + "\n"

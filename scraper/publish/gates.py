@@ -54,7 +54,32 @@ def fields_emptied(old: Dataset, new: Dataset) -> str | None:
     return f"page field(s) filled before and empty now: {', '.join(gone)}" if gone else None
 
 
-GATES: list[Gate] = [rows_dropped, arrangement_gone, statuses_churned, footnotes_collapsed, fields_emptied]
+def preflight_ids_gone(old: Dataset, new: Dataset) -> str | None:
+    """A preflight table entry names a feature the published dataset has and the new one lacks
+    (no row carries it as a former id): requests using it would turn unknown with nobody deciding."""
+    from scraper.preflight.surface import feature_ids
+
+    had = {f.id for f in old.features}
+    has = {i for f in new.features for i in (f.id, *f.former_ids)}
+    gone: dict[str, list[str]] = {}
+    for kind, part, ids in feature_ids():
+        options = ids.split("|")  # `a|b`: any one of them will do
+        if any(o in had for o in options) and not any(o in has for o in options):
+            gone.setdefault(ids, []).append(f"{kind} {part!r}")
+    named = [f"{fid} ({', '.join(entries[:2])}{', ...' if len(entries) > 2 else ''})" for fid, entries in gone.items()]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    table = "the preflight table (scraper/preflight/surface.py)"
+    return f"{table} names rows the new dataset lacks: {'; '.join(named[:3])}{more}" if named else None
+
+
+GATES: list[Gate] = [
+    rows_dropped,
+    arrangement_gone,
+    statuses_churned,
+    footnotes_collapsed,
+    fields_emptied,
+    preflight_ids_gone,
+]
 
 
 def check(old: Dataset | None, new: Dataset, where: str, published: str = "the published dataset") -> None:

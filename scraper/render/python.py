@@ -1,27 +1,37 @@
-"""dist/retention_constants.py: the dataset as a typed module that needs only the standard library."""
+"""dist/retention_constants.py: the dataset as a typed module that needs only the standard library.
+
+The preflight judge is embedded by one mechanism: the whole source of `scraper/preflight/core.py`
+(a real, type-checked, stdlib-only module), read as package data with importlib.resources and
+placed verbatim right after the module's docstring. The request-surface table reaches the module
+as literals, like the dataset.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
+from importlib import resources
 
 from schema.models import Dataset
-from scraper import preflight
 from scraper.extract.cells import slug
+from scraper.preflight.request import aliases, beta_rule, page_words
+from scraper.preflight.surface import SURFACE
 from scraper.render.env import render
 from scraper.render.literal import check_module
 
 MODULE = "retention_constants.py"
-_BEGIN = "# --- begin shared ---"
-_END = "# --- end shared ---"
+EMBEDDED = ("scraper.preflight", "core.py")
 
 
 def preflight_code() -> str:
-    """The shared region of scraper/preflight.py, copied verbatim into the module."""
-    source = Path(preflight.__file__).read_text(encoding="utf-8")
-    start = source.index(_BEGIN) + len(_BEGIN)
-    return source[start : source.index(_END)].strip("\n") + "\n"
+    """The source of scraper/preflight/core.py, byte for byte."""
+    package, name = EMBEDDED
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+def surface_rows() -> list[tuple[str, list[tuple[str, object]]]]:
+    """The surface table as (kind, [(part, rule)]) in a stable order, for the template's literals."""
+    return [(kind, sorted(table.items())) for kind, table in SURFACE.items()]
 
 
 def _unique(pairs: Iterable[tuple[str, str]], current: set[str]) -> dict[str, str]:
@@ -55,10 +65,16 @@ def former_arrangement_ids(dataset: Dataset) -> dict[str, str]:
 
 def render_python(dataset: Dataset) -> str:
     """Render the module and check it with ast and compile (it is never run here)."""
+    betas = [(a.id, beta_rule(a)) for a in dataset.arrangements]
+    words = [(a.id, sorted(page_words(a).items())) for a in dataset.arrangements]
     text = render(
         "constants.py.j2",
         data=dataset,
         preflight_code=preflight_code(),
+        surface=surface_rows(),
+        betas=betas,
+        words=words,
+        aliases=sorted(aliases(dataset).items()),
         former_ids=former_ids(dataset),
         former_arrangement_ids=former_arrangement_ids(dataset),
     )
