@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from schema.span import Span
 
@@ -49,6 +49,15 @@ class Source(Model):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str
     date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    locale: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+    @model_serializer(mode="wrap")
+    def _english_unsaid(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The page's language; left out when English, so English datasets keep their bytes."""
+        data: dict[str, Any] = handler(self)
+        if data.get("locale") == "en":
+            del data["locale"]
+        return data
 
 
 class ScopeItem(Model):

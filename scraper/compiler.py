@@ -1,17 +1,43 @@
-"""The pipeline: source -> Document -> Dataset, checked by the schema's semantic rules."""
+"""The pipeline: source -> Document -> Dataset, checked by the schema's semantic rules.
+
+A copy in another language is read in its own words; its rows get the English page's ids from
+`key`, which the command supplies (scraper/localize/match.py), before the rules are checked.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from schema.models import Dataset
 from scraper import frontends, validate
+from scraper.errors import fail
 from scraper.extract import extract
+from scraper.extract.locale import vocabulary_for
 from scraper.frontends.text.ambiguity import Evidence
 from scraper.source import Source
 
+Key = Callable[[Dataset, Source], Dataset]  # a localized dataset -> the same under English ids
 
-def compile_source(source: Source, evidence: Evidence | None = None) -> Dataset:
-    """Parse, extract and check one page; raises RetentionError with every problem found.
-    `evidence` (the published version, --accept) settles rows a text dump glues ambiguously."""
-    dataset = extract(source, frontends.parse(source, evidence))
+
+def read_rows(source: Source, evidence: Evidence | None = None) -> Dataset:
+    """Parse and extract one page in its language's words; ids are not yet checked (a
+    localized copy's rows get theirs from the English page). `evidence` (the published version,
+    --accept) settles rows a text dump glues ambiguously."""
+    doc = frontends.parse(source, evidence)
+    return extract(source, doc, vocabulary_for(source, doc))
+
+
+def compile_source(source: Source, key: Key | None = None, evidence: Evidence | None = None) -> Dataset:
+    """Parse, extract and check one page; raises RetentionError with every problem found."""
+    dataset = read_rows(source, evidence)
+    if dataset.source.locale != "en":
+        if key is None:
+            raise fail(
+                "locale",
+                f"a copy in {dataset.source.locale!r} is read against the English page: "
+                "compile it with `retention compile COPY --english PAGE|DATASET`",
+                f"{source.origin}:1:1",
+            )
+        dataset = key(dataset, source)
     validate.check(dataset, source.origin, in_source=True)
     return dataset

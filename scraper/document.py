@@ -125,7 +125,8 @@ class Document:
     """The page: title, summary line, blocks in page order, and the footnotes under the table.
 
     `source_url` is the page's own URL and `source_date` (YYYY-MM-DD) the day the copy was
-    taken, where the form states them (Markdown front matter).
+    taken, where the form states them (Markdown front matter); `lang` the language where the
+    form states it (HTML `<html lang>`).
     """
 
     title: str
@@ -134,6 +135,7 @@ class Document:
     footnotes: tuple[Footnote, ...] = field(default=())
     source_url: str | None = None
     source_date: str | None = None
+    lang: str | None = None  # the language the page declares (HTML `lang`)
 
     def tables(self) -> list[Table]:
         return [b.table for b in self.blocks if isinstance(b, TableBlock)]

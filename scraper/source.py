@@ -25,6 +25,7 @@ class Source:
     origin: str
     sha256: str
     url: str | None = None
+    locale: str | None = None  # the language the command says the page is in (`--locale`)
 
     def where(self, span: Span) -> str:
         return at(self.origin, span.line, span.col)

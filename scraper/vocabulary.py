@@ -1,8 +1,10 @@
 """The page's words, declared once, as data: every front end and the extractor read them here.
 
-Column titles, status words, the endpoint grammar, qualifier templates, section roles and the
-text dump's markers. Adding a word for a new column, or a language, is a change to this data
-only. Endpoint paths and code stay English in every copy of the page.
+Column titles, status words, the endpoint grammar, qualifier templates, section roles, the
+legend and the text dump's markers, for each language the page is published in. Adding a
+language is a change to this data (one `Vocabulary` in `LOCALES`) plus a real copy in the tests.
+Endpoint paths, code spans and in-page anchors stay English in every copy; English words are
+understood in every language's copy too (`fallback`), since copies mix them in.
 """
 
 from __future__ import annotations
@@ -13,6 +15,19 @@ from dataclasses import dataclass, field
 ENDPOINT_PREFIX = "/v1/"
 ENDPOINT_PATH = r"/v1/[a-z0-9_\-/{}]*"  # lowercase path segments, `{id}` placeholders
 ENDPOINT_SEPARATORS = (" / ", ", ", " and ", " or ")
+_WIDE = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ","})
+
+
+def fold(text: str) -> str:
+    """A word as a reader compares it: case, spacing and full-width punctuation ignored."""
+    return " ".join(text.translate(_WIDE).split()).lower()
+
+
+def _template(pattern: str) -> re.Pattern[str]:
+    """`Memenuhi syarat {name}` / `{name} eligible` as a regex whose group 1 is the name."""
+    before, _, after = pattern.partition("{name}")
+    parts = [r"\s*".join(re.escape(w) for w in side.split()) for side in (before, after)]
+    return re.compile(rf"{parts[0]}\s*(.+?)\s*{parts[1]}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -20,47 +35,102 @@ class Vocabulary:
     """The words one language's copy of the page uses."""
 
     locale: str
+    language: str  # its name, for messages
     feature_column: str
     endpoint_column: str
-    eligible_suffix: str  # an arrangement's column is "<name><suffix>": "ZDR eligible"
+    eligible_column: str  # "{name} eligible", "Memenuhi syarat {name}", "{name} 资格"
     details_columns: tuple[str, ...]
     statuses: dict[str, str]  # the word as written -> yes / qualified / no
-    scope_heading_suffix: str  # "Zero data retention (ZDR) scope"
+    scope_heading: str  # "{name} scope": the heading that names an arrangement in full
     covers_heading: str  # a regex; group 1 names the arrangement
     excludes_heading: str
-    qualifiers: tuple[tuple[str, str], ...]  # (regex over "(with ...)", requirement kind)
+    qualifiers: tuple[tuple[str, str], ...]  # (regex over the bracket's text, requirement kind)
+    joiners: tuple[str, ...] = ()  # words between two endpoints: "and", "dan", "或"
+    filler: tuple[str, ...] = ()  # words of a qualifier that name no API thing ("with", "alat")
     section_roles: dict[str, str] = field(default_factory=dict)  # heading word -> page field
+    legend: str = ""  # the sentence before the legend of status words ("uses three values")
     dump_article_marker: str = ""  # the line before a text dump's article
     dump_toc_marker: str = ""
+    fallback: Vocabulary | None = None  # words understood too (English, in every copy)
+
+    def chain(self) -> tuple[Vocabulary, ...]:
+        """This vocabulary, then the ones it falls back on."""
+        return (self, *(self.fallback.chain() if self.fallback else ()))
 
     def status(self, word: str) -> str | None:
-        """yes / qualified / no for a status word (case and spacing as a reader ignores them)."""
-        return self._folded().get(" ".join(word.split()).lower())
-
-    def _folded(self) -> dict[str, str]:
-        return {" ".join(k.split()).lower(): v for k, v in self.statuses.items()}
+        """yes / qualified / no for a status word (case, spacing and full-width brackets as a
+        reader ignores them); None for a word no vocabulary in the chain knows."""
+        folded = fold(word)
+        for words in self.chain():
+            for known, status in words.statuses.items():
+                if fold(known) == folded:
+                    return status
+        return None
 
     def status_regex(self) -> re.Pattern[str]:
         """Every status word, longest first, so `Yes (qualified)` is not read as `Yes`."""
-        words = sorted(self.statuses, key=len, reverse=True)
+        words = sorted({w for v in self.chain() for w in v.statuses}, key=len, reverse=True)
         return re.compile("|".join(re.escape(w) for w in words))
 
+    @property
+    def eligible_suffix(self) -> str:
+        """The text after the name in a suffix language's column title: " eligible"."""
+        return self.eligible_column.partition("{name}")[2]
+
     def arrangement_prefix(self, column: str) -> str | None:
-        """`ZDR eligible` -> `ZDR`; None when the column is not an arrangement's."""
-        suffix = self.eligible_suffix.lower()
-        if column.lower().endswith(suffix) and len(column) > len(suffix):
-            return column[: -len(suffix)].strip()
+        """`ZDR eligible`, `Memenuhi syarat ZDR`, `ZDR 资格` -> `ZDR`; None for other columns."""
+        for words in self.chain():
+            match = _template(words.eligible_column).fullmatch(column.strip())
+            if match:
+                return match.group(1)
+        return None
+
+    def is_column(self, text: str, role: str) -> bool:
+        """Whether a header cell is the `feature` or `endpoint` column in any known word."""
+        return any(fold(text) == fold(getattr(v, f"{role}_column")) for v in self.chain())
+
+    def scope_name(self, heading: str) -> str | None:
+        """`Zero data retention (ZDR) scope` -> `Zero data retention (ZDR)`; None otherwise."""
+        for words in self.chain():
+            match = words.scope_heading and _template(words.scope_heading).fullmatch(heading.strip())
+            if match:
+                return match.group(1)
+        return None
+
+    def scope_label(self, label: str) -> tuple[str, str] | None:
+        """("covers" | "excludes", the arrangement named) for a "What X covers" label."""
+        for words in self.chain():
+            for kind, pattern in (("excludes", words.excludes_heading), ("covers", words.covers_heading)):
+                match = re.fullmatch(pattern, label.strip(), re.IGNORECASE)
+                if match:
+                    return kind, match.group(1)
+        return None
+
+    def all_qualifiers(self) -> tuple[tuple[str, str], ...]:
+        return tuple(q for v in self.chain() for q in v.qualifiers)
+
+    def all_joiners(self) -> tuple[str, ...]:
+        return tuple(j for v in self.chain() for j in v.joiners)
+
+    def role(self, title: str) -> str | None:
+        """The page field a section heading holds ("Frequently asked questions" -> faq)."""
+        folded = fold(title)
+        for words in self.chain():
+            for word, role in words.section_roles.items():
+                if fold(word) in folded:
+                    return role
         return None
 
 
 ENGLISH = Vocabulary(
     locale="en",
+    language="English",
     feature_column="Feature",
     endpoint_column="Endpoint",
-    eligible_suffix=" eligible",
+    eligible_column="{name} eligible",
     details_columns=("Details", "Data retention details"),
     statuses={"Yes (qualified)": "qualified", "Yes": "yes", "No": "no", "qualified": "qualified"},
-    scope_heading_suffix=" scope",
+    scope_heading="{name} scope",
     covers_heading=r"What (.+?) covers",
     excludes_heading=r"What (.+?) does not cover",
     qualifiers=(
@@ -71,18 +141,100 @@ ENGLISH = Vocabulary(
         (r'with ([A-Za-z0-9_.\-]+):\s*"?([^"]*)"?', "parameter"),
         (r"with ([A-Za-z0-9_.\-]+)", "parameter"),
     ),
+    joiners=("and", "or"),
+    filler=("with", "tool", "tools", "toolset", "source", "header", "or", "and", "message", "messages"),
     section_roles={
         "limitations": "limitations",
         "question": "faq",
         "related": "related_resources",
         "phi": "phi",
-        "policy violation": "policy_violation",
     },
+    legend="Each eligibility column uses three values",
     dump_article_marker="Was this page helpful?",
     dump_toc_marker="On this page",
 )
 
-LOCALES: dict[str, Vocabulary] = {"en": ENGLISH}
+INDONESIAN = Vocabulary(
+    locale="id",
+    language="Indonesian",
+    feature_column="Fitur",
+    endpoint_column="Endpoint",
+    eligible_column="Memenuhi syarat {name}",
+    details_columns=("Detail", "Detail retensi data"),
+    statuses={
+        "Ya (berkualifikasi)": "qualified",  # March and April 2026
+        "Ya (dengan kualifikasi)": "qualified",  # from June 2026
+        "Ya": "yes",
+        "Tidak": "no",
+    },
+    scope_heading="Cakupan {name}",
+    covers_heading=r"Apa yang dicakup (.+)",
+    excludes_heading=r"Apa yang tidak dicakup (.+)",
+    qualifiers=(
+        (r"dengan alat (\S+)", "tool"),
+        (r"dengan sumber (\S+)", "source"),
+        (r"dengan header (\S+)", "header"),
+        (r'dengan ([A-Za-z0-9_.\-]+):\s*"?([^"]*)"?', "parameter"),
+        (r"dengan ([A-Za-z0-9_.\-]+)", "parameter"),
+    ),
+    joiners=("dan", "atau"),
+    filler=("dengan", "alat", "sumber", "header", "pesan", "atau", "dan"),
+    section_roles={
+        "batasan": "limitations",
+        "pertanyaan": "faq",
+        "sumber daya terkait": "related_resources",
+        "phi": "phi",
+    },
+    legend="Setiap kolom kelayakan menggunakan tiga nilai",
+    fallback=ENGLISH,
+)
+
+CHINESE_SIMPLIFIED = Vocabulary(
+    locale="zh-CN",
+    language="Chinese (simplified)",
+    feature_column="功能",
+    endpoint_column="端点",
+    eligible_column="{name} 资格",
+    details_columns=("详情",),
+    statuses={"是（有条件）": "qualified", "是": "yes", "否": "no"},
+    scope_heading="",  # no copy seen names an arrangement in a "scope" heading
+    covers_heading=r"(.+?)\s*涵盖的范围",
+    excludes_heading=r"(.+?)\s*不涵盖的范围",
+    qualifiers=(
+        (r"带 ?(\S+) ?工具集(?:或工具)?", "tool"),  # （带 `browser` 工具集）
+        (r"带 ?(\S+) ?工具", "tool"),
+        (r"带 ?(\S+) ?来源", "source"),
+        (r"带 ?(\S+) ?(?:标头|请求头)", "header"),
+        (r'带 ?([A-Za-z0-9_.\-]+):\s*"?([^"]*)"?', "parameter"),
+        (r"带 ?([A-Za-z0-9_.\-]+)", "parameter"),
+    ),
+    joiners=("和", "或"),
+    section_roles={
+        "限制": "limitations",
+        "常见问题": "faq",
+        "相关资源": "related_resources",
+        "phi": "phi",
+    },
+    legend="每个资格列使用三个值",
+    fallback=ENGLISH,
+)
+
+LOCALES: dict[str, Vocabulary] = {v.locale: v for v in (ENGLISH, INDONESIAN, CHINESE_SIMPLIFIED)}
+WHERE = "scraper/vocabulary.py (a Vocabulary in LOCALES)"
+
+
+def known(locale: str) -> Vocabulary | None:
+    """The vocabulary of a locale code as URLs and `lang` write it (`zh-cn`, `en-US`), if any."""
+    by_fold = {k.lower(): v for k, v in LOCALES.items()}
+    code = locale.strip().replace("_", "-").lower()
+    return by_fold.get(code) or by_fold.get(code.split("-")[0])
+
+
+def filler() -> frozenset[str]:
+    """Every language's qualifier words that name no API thing: left out when two copies'
+    qualifiers are compared by the code names they hold."""
+    return frozenset(w for v in LOCALES.values() for w in v.filler)
+
 
 # Unicode superscript digits (`Yes¹ ²`) are footnote marks in every front end, never text.
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

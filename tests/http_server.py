@@ -31,6 +31,7 @@ class Server:
     page: bytes | None = None
     content_type: str = "text/plain; charset=utf-8"
     seen: list[dict[str, str]] = field(default_factory=list)
+    pages: dict[str, bytes] = field(default_factory=dict)  # by path, served as Markdown (other languages)
     stop: threading.Event = field(default_factory=threading.Event)
 
     def url(self, path: str = "/docs/api-and-data-retention", host: str = "127.0.0.1") -> str:
@@ -56,7 +57,9 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             headers = {k: v for k, v in self.headers.items()}
             server.seen.append({"path": self.path, **headers})
-            reply = server.next_reply(headers)
+            page = server.pages.get(self.path)
+            markdown = {"Content-Type": "text/markdown; charset=utf-8"}
+            reply = Reply(200, page, markdown) if page is not None else server.next_reply(headers)
             if reply.hang and server.stop.wait(reply.hang):
                 return
             self.send_response(reply.status)

@@ -30,7 +30,7 @@ def batch(data: Dataset) -> tuple[list[int], str | None]:
 
 
 def compile_with(text: str, evidence: Evidence | None) -> Dataset:
-    return compile_source(source.from_bytes(text.encode("utf-8"), "page.txt"), evidence)
+    return compile_source(source.from_bytes(text.encode("utf-8"), "page.txt"), evidence=evidence)
 
 
 @pytest.mark.parametrize(

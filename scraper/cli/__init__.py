@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from scraper.cli import build, check, diff, pages, preflight, render, verify
+from scraper.cli import build, check, diff, drift, pages, preflight, render, verify
 from scraper.errors import Exit, RetentionError
 
 
@@ -36,6 +36,7 @@ for _command in (
     build.build_cmd,
     check.check_cmd,
     diff.diff_cmd,
+    drift.drift_cmd,
     render.render_cmd,
     preflight.preflight_cmd,
     verify.verify_cmd,

@@ -20,7 +20,15 @@ if TYPE_CHECKING:
 @INPUT_FORMAT
 @MAX_BYTES
 @ACCEPT
-def build_cmd(source: Path | None, dist: Path, input_format: str, max_bytes: int, accept: bool) -> int:
+@click.option(
+    "--localized",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A copy of the page in another language (repeatable): published to DIST/locales/ with its drift.",
+)
+def build_cmd(
+    source: Path | None, dist: Path, input_format: str, max_bytes: int, accept: bool, localized: tuple[Path, ...]
+) -> int:
     """The main job: compile SOURCE, validate it, compare it with DIST and publish it there.
 
     Without SOURCE, the newest copy of the page bundled with the tool is compiled (the last
@@ -36,12 +44,37 @@ def build_cmd(source: Path | None, dist: Path, input_format: str, max_bytes: int
     cannot be written is exit 5; Ctrl-C is exit 130 and says whether the version was published.
     Nothing is written on failure.
 
+    With --localized copies, DIST/locales/<locale>.json holds each copy's rows under the English
+    ids, DIST/locales/<locale>.drift.json its drift, and retention.md says which languages are
+    behind and on what. The English dataset stays the one published as retention.json.
+
     Example: retention build sources/en-text-2026-04.txt --dist dist
     """
     from scraper.publish.build import build
 
-    click.echo(build(_page(source, input_format, max_bytes), dist, accept))
+    page = _page(source, input_format, max_bytes)
+    if not localized:
+        click.echo(build(page, dist, accept))
+        return Exit.OK
+    click.echo(_build_with_locales(page, dist, accept, localized, max_bytes))
     return Exit.OK
+
+
+def _build_with_locales(page: Source, dist: Path, accept: bool, copies: tuple[Path, ...], max_bytes: int) -> str:
+    """`build`, also publishing each localized copy and its drift from the English page."""
+    from scraper.localize import sides
+    from scraper.localize.publish import with_locales
+    from scraper.publish import atomic
+    from scraper.publish import build as builder
+
+    with atomic.locked(dist):
+        plan = builder.plan(page, dist)
+        reports = {}
+        for path in copies:
+            copy, is_dataset = sides.localized_side(path, max_bytes, None, None)
+            found = sides.compare(plan.dataset, page.origin, copy, is_dataset)
+            reports[found.copy.source.locale] = found
+        return builder.publish_plan(with_locales(plan, reports), dist, page.origin, accept)
 
 
 def _page(path: Path | None, input_format: str, max_bytes: int) -> Source:

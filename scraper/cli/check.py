@@ -13,6 +13,8 @@ from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, OUTPUT, chosen_
 from scraper.errors import Exit, RetentionError
 
 if TYPE_CHECKING:
+    from schema.models import Dataset
+    from scraper.localize.sides import Report
     from scraper.publish.build import Plan
     from scraper.source import Source
 
@@ -34,6 +36,7 @@ FETCH_STATE = "history/fetch.json"
     "--deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds for the whole fetch."
 )
 @MAX_BYTES
+@click.option("--locales", default="", help="Also fetch these languages' copies (id,zh-CN) and report their drift.")
 def check_cmd(
     source: Path | None,
     url: str | None,
@@ -45,6 +48,7 @@ def check_cmd(
     input_format: str,
     deadline: float,
     max_bytes: int,
+    locales: str,
 ) -> int:
     """The scheduled job: acquire the page, compile and validate it, diff it against DIST/retention.json.
 
@@ -57,6 +61,9 @@ def check_cmd(
     every outcome: the change records ([] when unchanged or not modified), or on failure
     {"exit_code", "problems"}.
 
+    --locales id,zh-CN fetches /docs/<locale>/... next to the English page, adds each copy's
+    drift to the report (exit 1 when one drifted) and, with --publish, writes dist/locales/.
+
     Example: retention check --url https://platform.claude.com/docs/en/manage-claude/api-and-data-retention
     """
     from scraper.publish import build as builder
@@ -64,6 +71,8 @@ def check_cmd(
 
     if source is not None and url is not None:
         raise click.UsageError("give SOURCE or --url, not both")
+    if locales and fmt == "json":
+        raise click.UsageError("--format json reports the English changes only; use text or markdown with --locales")
     try:
         acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
         if acquired is None:
@@ -72,8 +81,10 @@ def check_cmd(
         src, extra = acquired
         with locked(dist) if publish else nullcontext():
             plan = builder.plan(src, dist, extra, accept=accept)
-            emit(_report(plan, fmt), output)
-            if publish and plan.changed:
+            languages = _languages(locales, url, plan.dataset, deadline, max_bytes)
+            emit(_report(plan, fmt) + _drift(languages, fmt), output)
+            plan = _with_locales(plan, languages)
+            if publish and (plan.changed or languages):
                 click.echo(builder.publish_plan(plan, dist, src.origin, accept), err=True)
     except RetentionError as err:
         if fmt == "json":  # a job reading JSON gets JSON here too (stdout or -o); the lines still go to stderr
@@ -81,7 +92,7 @@ def check_cmd(
             failed = {"exit_code": int(err.code), "problems": problems}
             emit(json.dumps(failed, indent=2, sort_keys=True) + "\n", output)
         raise
-    return Exit.CHANGED if plan.changed else Exit.OK
+    return Exit.CHANGED if plan.changed or any(r.found for r in languages.values()) else Exit.OK
 
 
 def _live_url() -> str:
@@ -139,3 +150,27 @@ def _report(plan: Plan, fmt: str) -> str:
     else:
         heading = f"API and data retention: unchanged (dataset {new.dataset_version})"
     return diff_report.render(fmt, changes, old, new, heading)
+
+
+def _languages(locales: str, url: str | None, english: Dataset, deadline: float, max_bytes: int) -> dict[str, Report]:
+    """Each localized copy's drift from the English page just compiled (none without --locales)."""
+    if not locales:
+        return {}
+    from scraper.localize.fetching import reports
+
+    return reports(locales, url or _live_url(), english, deadline, max_bytes)
+
+
+def _drift(languages: dict[str, Report], fmt: str) -> str:
+    from scraper.render import drift as report
+
+    parts = [
+        report.render(fmt, r.found, f"{code} copy against the English page", code) for code, r in languages.items()
+    ]
+    return "".join(("\n" if fmt == "markdown" else "") + p for p in parts)
+
+
+def _with_locales(plan: Plan, languages: dict[str, Report]) -> Plan:
+    from scraper.localize.publish import with_locales
+
+    return with_locales(plan, languages)

@@ -38,6 +38,18 @@ ACCEPT = click.option(
     help="Publish even a change a plausibility gate holds back (rows or a column gone, "
     "most statuses flipped, footnotes collapsed, a page field emptied).",
 )
+LOCALE = click.option(
+    "--locale",
+    default=None,
+    help="Language of the page read (id, zh-CN...), when neither its URL nor its HTML lang says.",
+)
+ENGLISH = click.option(
+    "--english",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("dist/retention.json"),
+    show_default=True,
+    help="For a copy in another language: the English page or dataset its rows are keyed to.",
+)
 OUTPUT = click.option(
     "-o",
     "--output",

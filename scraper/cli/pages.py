@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from scraper.cli.options import INPUT_FORMAT, MAX_BYTES, OUTPUT, chosen_format, emit
+from scraper.cli.options import ENGLISH, INPUT_FORMAT, LOCALE, MAX_BYTES, OUTPUT, chosen_format, emit
 from scraper.errors import Exit
+
+if TYPE_CHECKING:
+    from schema.models import Dataset
+    from scraper.source import Source
 
 
 @click.command("compile")
@@ -15,7 +20,18 @@ from scraper.errors import Exit
 @INPUT_FORMAT
 @MAX_BYTES
 @OUTPUT
-def compile_cmd(source: Path, input_format: str, max_bytes: int, output: Path | None) -> int:
+@LOCALE
+@click.option("--url", help="The URL the copy was published at (its /docs/<locale>/ names the language).")
+@ENGLISH
+def compile_cmd(
+    source: Path,
+    input_format: str,
+    max_bytes: int,
+    output: Path | None,
+    locale: str | None,
+    url: str | None,
+    english: Path,
+) -> int:
     """Compile the page SOURCE and print its dataset JSON on stdout; publish nothing.
 
     SOURCE is a file, or - for standard input. The dataset is validated before it is printed;
@@ -24,13 +40,27 @@ def compile_cmd(source: Path, input_format: str, max_bytes: int, output: Path | 
     them from: a renamed row gets a new id); `retention build` keeps the ids already published
     (a renamed row keeps its id and records its former name). dataset_version is 0.0.0.
 
+    A copy in another language (its URL's /docs/<locale>/, its HTML lang, or --locale) is read
+    in that language's words, and each row gets the id of the English feature with the same doc
+    link and endpoints in --english (a page or a dataset); a row that matches none is refused.
+    Names, details and page text stay as the copy writes them.
+
     Example: retention compile sources/en-text-2026-04.txt > dataset.json
     """
+    from dataclasses import replace
+
+    from scraper import diff_input
     from scraper import source as sources
     from scraper.compiler import compile_source
     from scraper.dataset_io import dumps
+    from scraper.localize.match import keyed
 
-    dataset = compile_source(sources.read(source, chosen_format(input_format), max_bytes))
+    page = replace(sources.read(source, chosen_format(input_format), max_bytes), locale=locale, url=url)
+
+    def key(data: Dataset, copy: Source) -> Dataset:
+        return keyed(data, diff_input.load(english, max_bytes), str(english), copy)
+
+    dataset = compile_source(page, key)
     emit(dumps(dataset), output)
     return Exit.OK
 

@@ -11,30 +11,30 @@ import re
 from schema import lookalike
 from schema import models as m
 from schema.span import Span
-from scraper import vocabulary
 from scraper.document import Cell, Document, Row, Table
 from scraper.errors import Problem, RetentionError
 from scraper.extract import cells
+from scraper.extract.legend import unknown_terms
 from scraper.extract.page import page
 from scraper.extract.scopes import arrangements
 from scraper.source import Source
+from scraper.vocabulary import ENGLISH, FROM_SUPERSCRIPT, SUPERSCRIPTS, Vocabulary
 
-_FLATTENED = re.compile(r"(.*?[A-Za-z)])\s*(\d+(?:[\s,]+\d+)*)")
-WORDS = vocabulary.ENGLISH
+_FLATTENED = re.compile(r"(.*?[^\d\s,;])\s*(\d+(?:[\s,]+\d+)*)")
 MAX_ROWS = 1000  # the page has ~30; far more is a broken or hostile page, not a table to publish
 MAX_CELL = 10_000  # characters in one cell
 
 
-def status_and_marks(cell: Cell) -> tuple[str | None, tuple[int, ...]]:
+def status_and_marks(cell: Cell, words: Vocabulary = ENGLISH) -> tuple[str | None, tuple[int, ...]]:
     """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) and
     `Yes¹ ²` (superscript digits) count too."""
-    text = re.sub(f"([{vocabulary.SUPERSCRIPTS}]+)", r" \1", cell.text).translate(vocabulary.FROM_SUPERSCRIPT)
+    text = re.sub(f"([{SUPERSCRIPTS}]+)", r" \1", cell.text).translate(FROM_SUPERSCRIPT)
     text = text.strip().rstrip(",; ")
-    status = WORDS.status(text)
+    status = words.status(text)
     if status is not None:
         return status, cell.marks
     match = _FLATTENED.fullmatch(text)
-    flattened = WORDS.status(match.group(1)) if match else None
+    flattened = words.status(match.group(1)) if match else None
     if match and flattened is not None:
         marks = tuple(int(n) for n in re.findall(r"\d+", match.group(2)))
         return flattened, cell.marks + marks
@@ -46,16 +46,17 @@ def _span(cell: Cell) -> Span:
 
 
 class Extractor:
-    def __init__(self, source: Source, doc: Document) -> None:
+    def __init__(self, source: Source, doc: Document, words: Vocabulary = ENGLISH) -> None:
         self.source = source
         self.doc = doc
+        self.words = words
         self.problems: list[Problem] = []
 
     def problem(self, kind: str, message: str, cell: Cell) -> None:
         self.problems.append(Problem(kind, message, self.source.where(cell.span)))
 
     def table(self) -> Table | None:
-        tables = [t for t in self.doc.tables() if _is_eligibility(t)]
+        tables = [t for t in self.doc.tables() if _is_eligibility(t, self.words)]
         where = f"{self.source.origin}:1:1"
         if not tables:
             self.problems.append(
@@ -73,22 +74,22 @@ class Extractor:
         name, endpoint_cell, *statuses, details = row.cells
         eligibility = {}
         for column, cell in zip(columns, statuses, strict=True):
-            status, marks = status_and_marks(cell)
+            status, marks = status_and_marks(cell, self.words)
             if status is None:
                 self.problem("status", f"unknown status {cell.text!r} in column {column!r}", cell)
                 continue
             for mark in marks:
                 if mark not in notes:
                     self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
-            eligibility[cells.slug(WORDS.arrangement_prefix(column) or column)] = m.Eligibility(
+            eligibility[cells.slug(self.words.arrangement_prefix(column) or column)] = m.Eligibility(
                 status=status, footnotes=sorted(set(marks))
             )
         for cell in (name, endpoint_cell, details):
             if cell.marks:
                 self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
-            if sup := re.search(f"[{vocabulary.SUPERSCRIPTS}]", cell.text):
+            if sup := re.search(f"[{SUPERSCRIPTS}]", cell.text):
                 self.problem("footnote", f"superscript mark {sup.group()!r} outside a status cell", cell)
-        found = cells.endpoints(endpoint_cell.text)
+        found = cells.endpoints(endpoint_cell.text, self.words)
         if found is None:
             self.problem("endpoint", f"cannot read endpoint cell {endpoint_cell.text!r}", endpoint_cell)
             found = []
@@ -137,6 +138,10 @@ class Extractor:
                 self.problem("lookalike", f"column {cell.text!r}: {why}", cell)
         notes = {n.number for n in self.doc.footnotes}
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
+        for term, item in unknown_terms(self.doc, self.words):
+            self.problems.append(
+                Problem("status", f"the legend defines {term!r}, not a known status word", self.source.where(item.span))
+            )
         if self.problems:
             raise RetentionError(self.problems)
         source = m.Source(
@@ -145,26 +150,36 @@ class Extractor:
             sha256=self.source.sha256,
             title=self.doc.title,
             date=self.doc.source_date,
+            locale=self.words.locale,
         )
         return m.Dataset(
             schema_version=m.SCHEMA_VERSION,
             dataset_version="0.0.0",
             source=source,
-            arrangements=arrangements(self.doc, columns),
+            arrangements=arrangements(self.doc, columns, self.words),
             features=features,
             footnotes=self.footnotes(features),
-            page=page(self.doc, table),
+            page=page(self.doc, table, self.words),
         )
 
 
-def _is_eligibility(table: Table) -> bool:
+def _is_eligibility(table: Table, words: Vocabulary) -> bool:
+    """Feature | Endpoint | "<X> eligible"... in the copy's words (or English ones)."""
     names = [c.text.strip() for c in table.header]
-    heads = [WORDS.feature_column.lower(), WORDS.endpoint_column.lower()]
     return (
-        len(names) >= 4 and [n.lower() for n in names[:2]] == heads and WORDS.arrangement_prefix(names[2]) is not None
+        len(names) >= 4
+        and words.is_column(names[0], "feature")
+        and words.is_column(names[1], "endpoint")
+        and words.arrangement_prefix(names[2]) is not None
     )
 
 
-def extract(source: Source, doc: Document) -> m.Dataset:
-    """The dataset of a parsed page; raises RetentionError listing every problem found."""
-    return Extractor(source, doc).dataset()
+def has_table(doc: Document, words: Vocabulary) -> bool:
+    """Whether the page holds an eligibility table in this vocabulary's words."""
+    return any(_is_eligibility(t, words) for t in doc.tables())
+
+
+def extract(source: Source, doc: Document, words: Vocabulary = ENGLISH) -> m.Dataset:
+    """The dataset of a parsed page, read in `words` (the vocabulary of the page's language);
+    raises RetentionError listing every problem found."""
+    return Extractor(source, doc, words).dataset()

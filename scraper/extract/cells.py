@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 
 from schema.models import Endpoint, Requirement, Retention
-from scraper.vocabulary import ENDPOINT_PATH, ENGLISH
+from scraper.vocabulary import ENDPOINT_PATH, ENGLISH, Vocabulary
 
-_ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?\(([^()]*)\))?")
-_SEPARATOR = re.compile(r"\s*(?:/|,|and|or)?\s*")
+_ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?[(（]([^()（）]*)[)）])?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(*`])")
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
+
+
+def _separator(words: Vocabulary) -> re.Pattern[str]:
+    """What may stand between two endpoints: `/`, `,`, `、` or a joining word of the language."""
+    joiners = "|".join(re.escape(j) for j in words.all_joiners())
+    return re.compile(rf"\s*(?:/|,|、|{joiners})?\s*")
 
 
 def slug(name: str) -> str:
@@ -42,11 +47,12 @@ def series(text: str, lead: re.Pattern[str]) -> list[str]:
     return items if len(items) > 1 and all(items) else []
 
 
-def requirement(qualifier: str) -> Requirement:
+def requirement(qualifier: str, words: Vocabulary = ENGLISH) -> Requirement:
     """`with web_search tool` (or `browser toolset`, `computer toolset or tool`) -> tool;
-    `with speed: "fast"` -> parameter with value."""
+    `with speed: "fast"` -> parameter with value; the qualifier templates of the copy's
+    language (`dengan alat web_search`) read the same."""
     text = qualifier.strip()
-    for pattern, kind in ENGLISH.qualifiers:
+    for pattern, kind in words.all_qualifiers():
         match = re.fullmatch(pattern, text)
         if match:
             value = match.group(2) if match.re.groups > 1 else None
@@ -54,16 +60,18 @@ def requirement(qualifier: str) -> Requirement:
     return Requirement(kind="other", name=text, value=None)
 
 
-def endpoints(cell: str) -> list[Endpoint] | None:
+def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Endpoint] | None:
     """All endpoints listed in a cell, or None when the cell holds anything else."""
     found: list[Endpoint] = []
     pos = 0
+    separator = _separator(words)
     for match in _ENDPOINT.finditer(cell):
         gap = cell[pos : match.start()]
-        if not _SEPARATOR.fullmatch(gap):
+        if not separator.fullmatch(gap):
             return None
         qualifier = match.group(2)
-        found.append(Endpoint(path=match.group(1), requires=requirement(qualifier) if qualifier else None))
+        needs = requirement(qualifier, words) if qualifier else None
+        found.append(Endpoint(path=match.group(1), requires=needs))
         pos = match.end()
     if not found or cell[pos:].strip():
         return None

@@ -20,6 +20,7 @@ from scraper.document import (
 )
 from scraper.extract import cells
 from scraper.extract.sections import Part, label_text, sections, steps_under
+from scraper.vocabulary import ENGLISH, Vocabulary
 
 _EXCLUDED = "not expected to contain phi"
 _APPEARS = re.compile(r"\bappears? in\b|:")
@@ -58,11 +59,9 @@ def _step(step: Step) -> m.Step:
     return m.Step(title=step.title.text, text=" ".join(t.text for t in step.body))
 
 
-def _find(secs: list[Part], *words: str) -> Part | None:
-    for sec in secs:
-        if all(w in sec.title.lower() for w in words):
-            return sec
-    return None
+def _role(secs: list[Part], words: Vocabulary, role: str) -> Part | None:
+    """The first section whose heading holds a word of `role` in the copy's language (or English)."""
+    return next((sec for sec in secs if words.role(sec.title) == role), None)
 
 
 def _lists(sec: Part | None) -> list[ListBlock]:
@@ -176,13 +175,14 @@ def _related(sec: Part | None) -> list[m.Link]:
     return [m.Link(text=i.text, url=i.links[0].url if i.links else None) for lst in _lists(sec) for i in lst.items]
 
 
-def page(doc: Document, table: Table | None = None) -> m.Page:
-    """The page's fields around the eligibility `table` (which places the limitations)."""
+def page(doc: Document, table: Table | None = None, words: Vocabulary = ENGLISH) -> m.Page:
+    """The page's fields around the eligibility `table` (which places the limitations), its
+    sections found by their headings in the copy's words."""
     secs = sections(doc)
-    phi = _find(secs, "phi")
+    phi = _role(secs, words, "phi")
     steps = steps_under(doc, "hipaa")
     limits = _limitations(secs, table)
-    faq = _find(secs, "question")
+    faq = _role(secs, words, "faq")
     return m.Page(
         description=doc.description,
         hipaa_steps=[_step(s) for s in steps.steps] if steps else [],
@@ -193,6 +193,6 @@ def page(doc: Document, table: Table | None = None) -> m.Page:
         limitations=[_section(s) for s in limits],
         policy_violation_retention=_violation_retention(limits),
         faq=_faq(faq),
-        related_resources=_related(_find(secs, "related")),
+        related_resources=_related(_role(secs, words, "related_resources")),
         sections=[_section(s, faq=s is faq) for s in secs],
     )

@@ -63,7 +63,7 @@ def plan(
     verify.check(dist)
     previous = published(dist)
     evidence = Evidence.of(previous, accept)
-    new = compile_source(source, evidence)
+    new = compile_source(source, evidence=evidence)
     entries, manifest, adopted = _past(dist, previous)
     if previous is not None:
         new = publish_ids.carry(previous, new, [data for _, data in entries])

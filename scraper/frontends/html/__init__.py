@@ -85,4 +85,5 @@ def parse(source: Source) -> Document:
         blocks=tuple(rest),
         footnotes=tuple(reader.footnotes),
         source_url=canonical_url(root),
+        lang=root.get("lang") or None,
     )

@@ -1,0 +1,63 @@
+"""What dist/ says of the other languages: `locales/<locale>.json`, each copy's dataset (its rows
+under the English ids; same schema as retention.json), `locales/<locale>.drift.json`, its drift
+from the English page (summary and records), and a section of retention.md naming the languages
+that are behind and on what. The English dataset stays the only authority."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from schema import models as m
+from schema.drift import summary
+from scraper.dataset_io import dumps
+from scraper.localize.match import cited
+from scraper.localize.sides import Report
+from scraper.publish.build import Plan
+from scraper.render import drift as report
+from scraper.render.escape import md
+from scraper.render.markdown import PAGE, render_markdown
+
+
+def keyed_rows(found: Report) -> m.Dataset:
+    """The copy with the rows that match an English feature, under its id (a row the English page
+    lacks is in the drift, not here: it has no id); footnotes cited only by such rows go too."""
+    ids = {id(row): eng.id for row, eng in found.matching.pairs}
+    features = [row.model_copy(update={"id": ids[id(row)]}) for row in found.copy.features if id(row) in ids]
+    notes = [
+        n.model_copy(update={"applies_to": cites}) for n in found.copy.footnotes if (cites := cited(n.number, features))
+    ]
+    return found.copy.model_copy(update={"features": features, "footnotes": notes})
+
+
+def files(reports: dict[str, Report]) -> dict[str, str]:
+    """The files of dist/locales/ for each language's report."""
+    result = {}
+    for locale, found in sorted(reports.items()):
+        body = {"summary": summary(locale, found.found), "drift": [d.record() for d in found.found]}
+        result[f"locales/{locale}.json"] = dumps(keyed_rows(found))
+        result[f"locales/{locale}.drift.json"] = json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return result
+
+
+def section(reports: dict[str, Report]) -> str:
+    """The Markdown section of retention.md: each language, in step or what it is behind on."""
+    lines = ["", "## Other languages", ""]
+    for locale, found in sorted(reports.items()):
+        lines.append(f"- **{md(locale)}**: {md(report.verdict(found.found))}")
+        lines += [f"  - {md(d.message)}" for d in found.found]
+    return "\n".join(lines) + "\n"
+
+
+def with_locales(plan: Plan, reports: dict[str, Report]) -> Plan:
+    """The plan, also writing dist/locales/ and the languages section of retention.md (rendered
+    with the plan's other files, after the gates)."""
+    if not reports:
+        return plan
+
+    def render() -> dict[str, str]:
+        base = plan.render()
+        page = base.get(PAGE) or render_markdown(plan.dataset)
+        return {**base, **files(reports), PAGE: page.rstrip("\n") + "\n" + section(reports)}
+
+    return replace(plan, render=render)
