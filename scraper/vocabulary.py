@@ -248,3 +248,8 @@ def filler() -> frozenset[str]:
     """Every language's qualifier words that name no API thing: left out when two copies'
     qualifiers are compared by the code names they hold."""
     return frozenset(w for v in LOCALES.values() for w in v.filler)
+
+
+# Unicode superscript digits (`Yes¹ ²`) are footnote marks in every front end, never text.
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scraper.document import Block, Document, Heading, Paragraph
+from scraper.frontends.markdown.attributes import check_hidden
 from scraper.frontends.markdown.blocks import BlockReader
 from scraper.source import Source
 
@@ -78,6 +79,7 @@ def parse(source: Source) -> Document:
     """Parse a Markdown/MDX page into a Document."""
     lines = source.text.splitlines()
     meta, start = front_matter(lines)
+    check_hidden(lines, source.where)
     reader = BlockReader(lines, source.where)
     blocks = reader.read(start, len(lines))
     title, description, rest = title_and_summary(blocks, meta)
