@@ -183,6 +183,11 @@ def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
             yield change("endpoint_added", "minor", f"{b.name}: endpoint added: {_say(now)}")
         elif now is None:
             yield change("endpoint_removed", "major", f"{b.name}: endpoint removed: {_say(was)}")
+        elif not (gone := [e for e in was if e not in now]):  # the path kept all it had: additions
+            added = [e for e in now if e not in was]
+            yield change("endpoint_added", "minor", f"{b.name}: endpoint added: {_say(added)}")
+        elif all(e in was for e in now):
+            yield change("endpoint_removed", "major", f"{b.name}: endpoint removed: {_say(gone)}")
         else:
             yield change("requirement_changed", "minor", f"{b.name}: requirement changed: {_say(was)} → {_say(now)}")
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from schema import lookalike
 from schema.models import Dataset
 from schema.span import Span
 
@@ -135,6 +136,15 @@ def clean_text(data: Dataset) -> Iterator[Finding]:
             yield Finding("clean-text", "a feature has an empty name", f"features[{i}].name", feature.span)
 
 
+def what_it_looks_like(data: Dataset) -> Iterator[Finding]:
+    """Identifiers and names carry no invisible, bidi or look-alike characters (schema/lookalike.py)."""
+    for path, text, identifier, index in lookalike.texts(data):
+        why = lookalike.problem(text, identifier, invisible=not re.fullmatch(r"features\[\d+\]\.name", path))
+        if why is not None:
+            span = data.features[index].span if index is not None else None
+            yield Finding("lookalike", f"{text!r}: {why}", path, span)
+
+
 RULES: list[Rule] = [
     has_features,
     unique_ids,
@@ -143,6 +153,7 @@ RULES: list[Rule] = [
     footnotes_cited,
     endpoints_are_api_paths,
     clean_text,
+    what_it_looks_like,
 ]
 
 

@@ -13,23 +13,25 @@ from scraper import frontends, validate
 from scraper.errors import RetentionError, fail
 from scraper.extract import extract, missing
 from scraper.extract.locale import vocabulary_for
+from scraper.frontends.text.ambiguity import Evidence
 from scraper.source import Source
 
 Key = Callable[[Dataset, Source], Dataset]  # a localized dataset -> the same under English ids
 
 
-def read_rows(source: Source) -> Dataset:
+def read_rows(source: Source, evidence: Evidence | None = None) -> Dataset:
     """Parse and extract one page in its language's words; ids are not yet checked (a
-    localized copy's rows get theirs from the English page)."""
-    doc = frontends.parse(source)
+    localized copy's rows get theirs from the English page). `evidence` (the published version,
+    --accept) settles rows a text dump glues ambiguously."""
+    doc = frontends.parse(source, evidence)
     return extract(source, doc, vocabulary_for(source, doc))
 
 
-def compile_source(source: Source, key: Key | None = None) -> Dataset:
+def compile_source(source: Source, key: Key | None = None, evidence: Evidence | None = None) -> Dataset:
     """Parse, extract and check one page; raises RetentionError with every problem found, or
     with the one line that says the input's table is flattened or in another form."""
     try:
-        return _compile(source, key)
+        return _compile(source, key, evidence)
     except RetentionError as err:
         found = missing.diagnose(source)
         if found is not None:
@@ -37,8 +39,8 @@ def compile_source(source: Source, key: Key | None = None) -> Dataset:
         raise
 
 
-def _compile(source: Source, key: Key | None) -> Dataset:
-    dataset = read_rows(source)
+def _compile(source: Source, key: Key | None, evidence: Evidence | None) -> Dataset:
+    dataset = read_rows(source, evidence)
     if dataset.source.locale != "en":
         if key is None:
             raise fail(

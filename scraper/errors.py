@@ -14,6 +14,8 @@ class Exit(enum.IntEnum):
     BAD_INPUT = 2
     FETCH_FAILED = 3
     REFUSED = 4
+    CANNOT_WRITE = 5  # dist/ could not be written (disk full, read-only, permission): nothing published
+    INTERRUPTED = 130  # SIGINT; the message says whether the version was published
     BUG = 70
 
 

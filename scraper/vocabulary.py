@@ -48,6 +48,7 @@ class Vocabulary:
     joiners: tuple[str, ...] = ()  # words between two endpoints: "and", "dan", "或"
     filler: tuple[str, ...] = ()  # words of a qualifier that name no API thing ("with", "alat")
     section_roles: dict[str, str] = field(default_factory=dict)  # heading word -> page field
+    cues: dict[str, str] = field(default_factory=dict)  # prose cue -> words (regexes) that mark it
     legend: str = ""  # the sentence before the legend of status words ("uses three values")
     dump_article_marker: str = ""  # the line before a text dump's article
     dump_toc_marker: str = ""
@@ -112,6 +113,12 @@ class Vocabulary:
     def all_joiners(self) -> tuple[str, ...]:
         return tuple(j for v in self.chain() for j in v.joiners)
 
+    def cue(self, name: str) -> re.Pattern[str] | None:
+        """The pattern of a prose cue (`phi_excluded`, `schema_restrictions`, ...) in this
+        language or a fallback; None when no vocabulary in the chain declares it."""
+        found = next((v.cues[name] for v in self.chain() if name in v.cues), None)
+        return re.compile(found, re.IGNORECASE) if found else None
+
     def role(self, title: str) -> str | None:
         """The page field a section heading holds ("Frequently asked questions" -> faq)."""
         folded = fold(title)
@@ -148,6 +155,13 @@ ENGLISH = Vocabulary(
         "question": "faq",
         "related": "related_resources",
         "phi": "phi",
+    },
+    cues={
+        "hipaa_steps": r"\bhipaa\b",  # a heading over the steps names the arrangement
+        "phi_excluded": r"not expected to contain phi",  # the sentence naming PHI-free fields
+        "phi_locations": r"\bappears? in\b|:",  # what leads the inline list of PHI locations
+        "schema_restrictions": r"restriction applies to",  # the sentence over the restricted parts
+        "schema_restrictions_lead": r"\bapplies to\b|:",
     },
     legend="Each eligibility column uses three values",
     dump_article_marker="Was this page helpful?",
@@ -234,3 +248,8 @@ def filler() -> frozenset[str]:
     """Every language's qualifier words that name no API thing: left out when two copies'
     qualifiers are compared by the code names they hold."""
     return frozenset(w for v in LOCALES.values() for w in v.filler)
+
+
+# Unicode superscript digits (`Yes¹ ²`) are footnote marks in every front end, never text.
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")

@@ -167,3 +167,25 @@ def test_only_an_empty_details_cell_may_be_left_out(row: str, refusal: str | Non
     with pytest.raises(RetentionError) as refused:
         forms.markdown(text)
     assert refusal in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("inserted", "refused"),
+    [
+        ('<div class="icon" aria-hidden="true">\n\n![](data:image/svg+xml;base64,PHN2Zz4=)\n\n</div>', False),
+        ('## <a href="#x" aria-hidden="true"><img src="i.svg" /></a>Scope', False),
+        ('<div aria-hidden="true">\n\n<div></div>\n\nSecret words\n\n</div>', True),
+        ('<span hidden>No</span>', True),
+    ],
+)
+def test_only_a_hidden_element_holding_text_is_refused_in_markdown(inserted: str, refused: bool) -> None:
+    """pandoc keeps the page's hidden icons and heading anchors: empty, they hide nothing."""
+    text = (CORPUS / "en-mintlify-md-2026-05-04.md").read_text(encoding="utf-8")
+    text = text.replace("## Feature eligibility", inserted + "\n\n## Feature eligibility", 1)
+    if not refused:
+        expected = forms.comparable(forms.markdown(text.replace(inserted, "")))["features"]
+        assert forms.comparable(forms.markdown(text))["features"] == expected
+        return
+    with pytest.raises(RetentionError) as caught:
+        forms.markdown(text)
+    assert "hidden from readers" in str(caught.value)

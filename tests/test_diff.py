@@ -274,3 +274,28 @@ def test_published_history_tells_the_real_story() -> None:
     log = (dist / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "Arrangement added: HIPAA readiness" in log and "Feature added: Advisor tool" in log
     assert dataset_io.load_dataset(dist / "retention.json").source.date == "2026-09-26"
+
+
+def _april_text(old: str, new: str) -> Dataset:
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert old in text
+    return compile_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize("name", ["Messages-API", "messages API", "Messages  API", "Messages API."])
+def test_a_rename_that_keeps_the_slug_is_reported(name: str) -> None:
+    renamed = _april_text("Messages API/v1/messagesYesYes", f"{name}/v1/messagesYesYes")
+    assert feature(renamed, "messages_api").name == name
+    (change,) = diff(april(), renamed)
+    assert (change.kind, change.feature, change.severity) == ("feature_renamed", "messages_api", "patch")
+    assert f"Messages API → {name}" in change.message
+
+
+def test_an_endpoint_added_to_a_path_already_listed_is_an_addition() -> None:
+    row = 'Fast mode/v1/messages (with speed: "fast")'
+    more = _april_text(row, row + " / /v1/messages (with fast_mode_beta header)")
+    (change,) = diff(april(), more)
+    assert (change.kind, change.feature, change.severity) == ("endpoint_added", "fast_mode", "minor")
+    assert change.message == "Fast mode: endpoint added: /v1/messages (with fast_mode_beta header)"
+    (back,) = diff(more, april())
+    assert (back.kind, back.severity) == ("endpoint_removed", "major")

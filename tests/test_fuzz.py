@@ -6,11 +6,14 @@ Nothing else may escape: any other exception is a bug. `make fuzz` runs the long
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from schema import rules
+from schema.diff import diff
+from schema.models import Dataset, Feature
 from scraper import compiler, source
 from scraper.errors import RetentionError
 from tests import html_render
@@ -103,3 +106,75 @@ def test_mutated_html(lines: list[str]) -> None:
 def test_random_bytes_per_front_end(raw: bytes, fmt: source.Format) -> None:
     with contextlib.suppress(RetentionError):
         compiler.compile_source(source.from_bytes(raw, "fuzz.bin", fmt))
+
+
+# Mutations aimed at ambiguity: each must be read exactly or refused, never read the other way.
+ORIGINAL = compiler.compile_source(source.from_bytes(BUNDLED.read_bytes(), "fuzz"))
+LAST = ORIGINAL.arrangements[-1].id
+ROWS = [
+    (f, f.span.line - 1, LINES[f.span.line - 1].rindex(f.details))
+    for f in ORIGINAL.features
+    if f.details and LINES[f.span.line - 1].endswith(f.details)
+]
+NOTES = sorted(n.number for n in ORIGINAL.footnotes)
+
+
+def _compiled(lines: list[str]) -> Dataset | None:
+    try:
+        return compiler.compile_source(source.from_bytes(("\n".join(lines) + "\n").encode("utf-8"), "fuzz"))
+    except RetentionError as err:
+        assert err.problems and all(p.where for p in err.problems)
+        return None
+
+
+def _row(data: Dataset, fid: str) -> tuple[list[int], str | None]:
+    (f,) = [f for f in data.features if f.id == fid]
+    return f.eligibility[LAST].footnotes, f.details
+
+
+@given(st.sampled_from(ROWS), st.sampled_from(NOTES), st.booleans())
+def test_a_mark_glued_before_the_details_is_read_as_a_mark_or_refused(
+    row: tuple[Feature, int, int], mark: int, superscript: bool
+) -> None:
+    feature, i, at = row
+    glued = str(mark).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")) if superscript else str(mark)
+    lines = list(LINES)
+    lines[i] = lines[i][:at] + glued + lines[i][at:]
+    data = _compiled(lines)
+    if data is not None:
+        marks = feature.eligibility[LAST].footnotes
+        assert _row(data, feature.id) == (sorted({*marks, mark}), feature.details)
+
+
+@given(st.sampled_from(ROWS), st.text("0123456789", min_size=1, max_size=3))
+def test_digits_glued_before_the_details_are_read_as_details_or_refused(
+    row: tuple[Feature, int, int], digits: str
+) -> None:
+    feature, i, at = row
+    lines = list(LINES)
+    lines[i] = lines[i][:at] + digits + lines[i][at:]
+    data = _compiled(lines)
+    if data is None:
+        return
+    marks, details = _row(data, feature.id)
+    as_details = (feature.eligibility[LAST].footnotes, digits + (feature.details or ""))
+    # documented reading: digits glued to a capitalised word (`Yes3Your`) are a footnote mark
+    as_mark = (sorted({*feature.eligibility[LAST].footnotes, int(digits)}), feature.details)
+    capitalised = (feature.details or "")[:2].istitle()
+    assert (marks, details) == as_details or (capitalised and (marks, details) == as_mark)
+
+
+RENAMES = [str.upper, str.lower, lambda n: n.replace(" ", "-"), lambda n: n + ".", lambda n: n.replace(" ", "  ")]
+
+
+@given(st.sampled_from([f for f in ORIGINAL.features if f.name in LINES[f.span.line - 1]]), st.sampled_from(RENAMES))
+def test_a_rename_that_keeps_the_slug_is_reported(feature: Feature, rename: Callable[[str], str]) -> None:
+    name = rename(feature.name)
+    lines = list(LINES)
+    i = feature.span.line - 1
+    lines[i] = lines[i].replace(feature.name, name, 1)
+    data = _compiled(lines)
+    if data is None or name == feature.name:
+        return
+    renamed = [c for c in diff(ORIGINAL, data) if c.kind == "feature_renamed"]
+    assert [(c.feature, c.old, c.new) for c in renamed] == [(feature.id, feature.name, name)]

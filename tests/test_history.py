@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from pathlib import Path
 
@@ -75,7 +76,9 @@ def test_manifest_names_each_source(story: tuple[Path, list[str], dict[str, dict
     dist, _, _ = story
     manifest = json.loads((dist / "history" / "manifest.json").read_text(encoding="utf-8"))
     assert list(manifest) == ["1.0.0", "1.1.0", "1.2.0", "1.2.1", "2.0.0"]
-    assert manifest["1.1.0"] == {
+    entry = manifest["1.1.0"]
+    assert entry.pop("history_sha256") == hashlib.sha256((dist / "history" / "1.1.0.json").read_bytes()).hexdigest()
+    assert entry == {
         "date": None,
         "file": "april.txt",
         "format": "text",

@@ -185,11 +185,11 @@ def test_a_page_without_a_table_is_refused(cli: CliRun, tmp_path: Path) -> None:
     assert run.code == 2 and "page.html:1:1" in run.err and "no table with the page's columns" in run.err
 
 
-def test_chrome_inside_main_and_unmarked_steps() -> None:
+def test_chrome_by_its_place_and_unmarked_steps() -> None:
     page = (
         PLAIN_PAGE.replace("<main>\n", '<main>\n<div class="breadcrumbs">Administration</div>\n')
         .replace(
-            "</details>\n</main>", '</details>\n<div class="feedback-widget">Was this page helpful?</div>\n</main>'
+            "</details>\n</main>", '</details>\n</main><div class="feedback-widget">Was this page helpful?</div>\n'
         )
         .replace("<li><h3>Sign a BAA</h3><p>", "<li><span>1</span><div><p>Sign a BAA</p><p>")
         .replace("</a>.</p></li>", "</a>.</p></div></li>")
@@ -225,3 +225,32 @@ def test_cli_compiles_every_form_with_auto_format(cli: CliRun, tmp_path: Path, c
         assert run.code == 0, run.err
         formats[path.suffix] = json.loads(run.out)["source"]["format"]
     assert formats == {".md": "markdown", ".html": "html"}
+
+
+@pytest.mark.parametrize("word", ["sidebar", "navigation", "feedback", "breadcrumb", "toc", "pagination"])
+def test_class_names_inside_the_article_never_delete_content(word: str) -> None:
+    page = PLAIN_PAGE.replace(
+        '<div class="callout warning">', f'<div class="callout {word}-note" id="{word}">'
+    ).replace("<td>Files retained until", f'<td><span class="{word}">Files</span> retained until')
+    data = forms.compile_as(page, "html", "page.html")
+    assert data.features[1].details == "Files retained until explicitly deleted."
+    assert any("Enforced per organization." in (b.text or "") for s in data.page.sections for b in s.blocks)
+
+
+@pytest.mark.parametrize(
+    "attribute", ["hidden", 'aria-hidden="true"', 'style="display: none"', 'style="visibility:hidden"']
+)
+def test_a_hidden_table_row_is_refused_with_its_place(attribute: str, cli: CliRun, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PLAIN_PAGE.replace("<tr><td>Files API", f"<tr {attribute}><td>Files API"), encoding="utf-8")
+    run = cli("compile", str(page))
+    assert run.code == 2 and "Traceback" not in run.err
+    assert f"{page}:22:1: hidden: <tr> hidden from readers" in run.err, run.err
+
+
+def test_hidden_prose_is_left_out_like_a_browser_does() -> None:
+    page = PLAIN_PAGE.replace(
+        "<p>Enforced per organization.</p>", '<p>Enforced per organization.</p><p style="display:none">Secret.</p>'
+    )
+    data = forms.compile_as(page, "html", "page.html")
+    assert all("Secret" not in (b.text or "") for s in data.page.sections for b in s.blocks)

@@ -203,6 +203,9 @@ def test_ids_renamed_before_ids_were_kept_still_answer(cli: CliRun, tmp_path: Pa
     fresh = published(cli, tmp_path / "fresh", renamed)
     legacy = json.loads((fresh / "retention.json").read_text(encoding="utf-8")) | {"dataset_version": "1.0.1"}
     (dist / "retention.json").write_text(json.dumps(legacy), encoding="utf-8")
+    manifest = json.loads((dist / "history" / "manifest.json").read_text(encoding="utf-8"))
+    older = {v: {k: x for k, x in e.items() if k != "history_sha256"} for v, e in manifest.items()}
+    (dist / "history" / "manifest.json").write_text(json.dumps(older), encoding="utf-8")  # an older tool's
     narrowed = renamed.replace("| [Effort](", "| [Effort level](")
     published(cli, tmp_path, narrowed)
     assert features(dist)["web_search_tool"]["former_ids"] == ["web_search"]

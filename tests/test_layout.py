@@ -81,3 +81,47 @@ def test_every_stage_package_says_what_it_takes_and_gives() -> None:
     for package in REPO.glob("scraper/**/__init__.py"):
         doc = ast.get_docstring(ast.parse(package.read_text(encoding="utf-8"))) or ""
         assert len(doc.split()) >= 8, f"{package.relative_to(REPO)} needs a docstring: what the stage takes and gives"
+
+
+def _strings(path: Path) -> list[str]:
+    """The string literals of a module, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    ]
+
+
+PAGE_WORDS = [
+    "Yes (qualified)",
+    " eligible",
+    "Was this page helpful",
+    "On this page",
+    "not expected to contain",
+    "applies to",
+    "What ",
+    "Frequently asked",
+    "Limitations",
+    "Related resources",
+]
+
+
+def test_the_page_words_are_spelled_only_in_the_vocabulary() -> None:
+    readers = [*REPO.glob("scraper/frontends/**/*.py"), *REPO.glob("scraper/extract/**/*.py")]
+    spelled = [f"{p.relative_to(REPO)}: {w!r}" for p in readers for s in _strings(p) for w in PAGE_WORDS if w in s]
+    assert not spelled
+
+
+def test_every_page_field_has_one_registered_reader() -> None:
+    from schema.models import Page
+    from scraper.extract.page import FIELDS
+
+    assert list(FIELDS) == list(Page.model_fields)

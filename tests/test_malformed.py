@@ -6,16 +6,19 @@ dist/ byte-identical to before.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests import dumps, md_table
+from tests import dumps, html_render, md_table
 from tests.conftest import BUNDLED, MD_MAY, MDX_MARCH
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,6 +46,19 @@ LAUGHS = (
 XXE = b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<html><body><h1>T</h1><p>&x;</p></body></html>\n'
 DEEP_HTML = ("<html><body><h1>T</h1>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>\n").encode()
 HALF = lines(lambda i: not (283 <= i <= 290 or 302 <= i <= 308))
+
+
+def md(old: str, new: str) -> bytes:
+    assert old in MAY_MD, old
+    return MAY_MD.replace(old, new, 1).encode("utf-8")
+
+
+MAY_HTML = html_render.render(MAY_MD)
+BATCH = "Batch processing/v1/messages/batchesNoNo29-day"
+
+
+def html_row(attribute: str) -> bytes:
+    return MAY_HTML.replace("<tr><td>", f"<tr {attribute}><td>", 1).encode()
 
 
 def zdr_only_dump() -> bytes:
@@ -158,6 +174,83 @@ CASES = [
         2,
         "status",
     ),
+    # glued dumps that read two ways: refused naming both readings (exit 4; --accept chooses)
+    Case("mark glued to digit-led details", sub(BATCH, BATCH.replace("29", "129")), 4, "reads two ways"),
+    Case("mark glued to an acronym", sub(BATCH, BATCH.replace("29-day", "2FA")), 4, "mark 2 + details 'FA"),
+    Case("second mark glued to digits", sub(BATCH, BATCH.replace("29", "1 229")), 4, "marks 1 2 + details '29-day"),
+    Case("mark 3 glued to digits", sub(BATCH, BATCH.replace("29", "329")), 4, "mark 3 + details '29-day"),
+    # superscript digits are marks in every front end
+    Case("superscript mark without footnote", sub("Yes1 2No", "Yes\u2077No"), 2, "footnote mark 7"),
+    Case("superscript in a feature name", sub("Citations/v1/", "Citations\u00b9/v1/"), 2, "superscript mark"),
+    Case("superscript in details", sub("Source attribution", "Source\u00b2 attribution"), 2, "superscript mark"),
+    Case(
+        "Markdown superscript without footnote",
+        md("| <Eligible>Yes</Eligible> | Standard API", "| <Eligible>Yes</Eligible>\u2079 | Standard API"),
+        2,
+        "footnote mark 9",
+    ),
+    # text is what it looks like
+    Case(
+        "zero-width space in a tool name",
+        sub("(with code_execution tool)", "(with code\u200b_execution tool)"),
+        2,
+        "U+200B",
+    ),
+    Case(
+        "Cyrillic letter in a tool name",
+        sub("(with code_execution tool)", "(with cod\u0435_execution tool)"),
+        2,
+        "U+0435",
+    ),
+    Case("fullwidth letter in a parameter", sub("(with effort)", "(with \uff45ffort)"), 2, "look-alike"),
+    Case("bidi override in a parameter", sub("(with effort)", "(with eff\u202eort)"), 2, "U+202E"),
+    Case("zero-width joiner in a header name", sub("(with speed", "(with sp\u200deed"), 2, "U+200D"),
+    Case("zero-width space in a column header", sub(HEADER, HEADER.replace("ZDR", "ZD\u200bR")), 2, ":244:20:"),
+    Case("Greek letters in a column header", sub(HEADER, HEADER.replace("HIPAA", "HIP\u0391\u0391")), 2, "U+0391"),
+    Case("Cyrillic letter in a feature name", sub("Citations/v1/", "Cit\u0430tions/v1/"), 2, "look-alike"),
+    Case("zero-width space in an endpoint", sub("/v1/files", "/v1/fi\u200bles"), 2, ""),
+    Case("zero-width joiner in a status word", sub("messagesYesYesSource", "messagesYe\u200dsYesSource"), 2, "status"),
+    Case(
+        "Cyrillic o in a status word", sub("Files API/v1/filesNoNo", "Files API/v1/filesN\u043eNo"), 2, "unknown status"
+    ),
+    Case(
+        "Markdown zero-width in a tool name",
+        md("(with `web_search` tool)", "(with `web\u200bsearch` tool)"),
+        2,
+        "U+200B",
+    ),
+    # a status attribute contradicting its word
+    Case(
+        "status attribute says no, word says Yes",
+        md("| <Eligible>Yes</Eligible> | Standard API", '| <Eligible status="no">Yes</Eligible> | Standard API'),
+        2,
+        "contradicts its word 'Yes'",
+    ),
+    Case(
+        "status attribute says qualified, word says No",
+        md('<Eligible status="no">No</Eligible>', '<Eligible status="qualified">No</Eligible>'),
+        2,
+        "contradicts its word 'No'",
+    ),
+    # hidden rows never become data silently
+    Case("HTML row hidden", html_row("hidden"), 2, "<tr> hidden from readers"),
+    Case(
+        "Markdown hidden status",
+        md(
+            "| <Eligible>Yes</Eligible> | Standard API",
+            "| <span hidden>No</span><Eligible>Yes</Eligible> | Standard API",
+        ),
+        2,
+        "hidden from readers",
+    ),
+    Case(
+        "Markdown display:none block",
+        md("## Feature eligibility", '<div style="display: none">Extra</div>\n\n## Feature eligibility'),
+        2,
+        "hidden from readers",
+    ),
+    Case("HTML row aria-hidden", html_row('aria-hidden="true"'), 2, "<tr> hidden from readers"),
+    Case("HTML row display:none", html_row('style="display:none"'), 2, "<tr> hidden from readers"),
     Case("implausible: half the rows gone", HALF, 4, "shrank from 30 to 15"),
     Case("implausible: the HIPAA column gone", zdr_only_dump(), 4, "column(s) gone: HIPAA eligible"),
     Case("implausible: most statuses flipped", flip_statuses(), 4, "statuses changed at once"),
@@ -187,25 +280,121 @@ def test_malformed_input_is_refused_cleanly(case: Case, good_dist: Path, tmp_pat
     page.write_bytes(case.data)
     before = snapshot(good_dist)
     done = run_build(good_dist, page, *case.args)
-    assert done.returncode == case.code, done.stderr
-    assert "Traceback" not in done.stderr
-    assert case.message in done.stderr
+    assert_refused(done, case.code, case.message, str(page))
+    assert snapshot(good_dist) == before
+
+
+def assert_refused(done: subprocess.CompletedProcess[str], code: int, message: str, where: str) -> None:
+    """The contract's code, one located line per problem naming `where`, no traceback, no output."""
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr and message in done.stderr, done.stderr
     for line in done.stderr.splitlines():
         assert line.startswith("retention: error: ") and len(line) < 2000
-        assert str(page) in line or "<stdin>" in line, line  # every problem names where
-    assert snapshot(good_dist) == before
+        assert where in line or "<stdin>" in line, line  # every problem names where
     assert done.stdout == ""
 
 
-def test_there_are_at_least_thirty_cases() -> None:
-    assert len(CASES) >= 30
+def test_there_are_at_least_sixty_cases() -> None:
+    assert len(CASES) + len(DIST_CASES) >= 60
 
 
 def test_accept_publishes_what_a_gate_held_back(good_dist: Path, tmp_path: Path) -> None:
-    page = tmp_path / "page"
+    page, dist = tmp_path / "page.txt", tmp_path / "dist"
     page.write_bytes(HALF)
-    before = snapshot(good_dist)
-    done = run_build(good_dist, page, "--accept")
+    shutil.copytree(good_dist, dist)
+    done = run_build(dist, page, "--accept")
     assert done.returncode == 0, done.stderr
     assert "published dataset 2.0.0" in done.stdout  # features removed: a major change
-    assert snapshot(good_dist) != before
+    assert snapshot(dist) != snapshot(good_dist)
+
+
+def _edit_json(name: str, edit: Callable[[dict[str, Any]], object]) -> Callable[[Path], None]:
+    def apply(dist: Path) -> None:
+        data = json.loads((dist / name).read_text(encoding="utf-8"))
+        edit(data)
+        (dist / name).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+    return apply
+
+
+def _replace(name: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(dist: Path) -> None:
+        text = (dist / name).read_text(encoding="utf-8")
+        assert old in text
+        (dist / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def _write(name: str, data: bytes) -> Callable[[Path], None]:
+    def apply(dist: Path) -> None:
+        (dist / name).write_bytes(data)
+
+    return apply
+
+
+def _unlink(name: str) -> Callable[[Path], None]:
+    return lambda dist: (dist / name).unlink()
+
+
+@dataclass(frozen=True)
+class DistCase:
+    """A published dist/ damaged by hand or by a bad disk; `named` is the file the error names."""
+
+    name: str
+    damage: Callable[[Path], None]
+    named: str
+    message: str
+
+
+DIST_CASES = [
+    DistCase(
+        "5 000-digit integer",
+        _replace("retention.json", '"line": ', '"line": ' + "9" * 5000),
+        "retention.json",
+        "digits",
+    ),
+    DistCase(
+        "100 000-deep nesting",
+        _write("retention.json", b"[" * 100_000 + b"]" * 100_000),
+        "retention.json",
+        "nested too deeply",
+    ),
+    DistCase(
+        "a feature without its hipaa status",
+        _edit_json("retention.json", lambda d: d["features"][0]["eligibility"].pop("hipaa")),
+        "retention.json",
+        "no status for 'hipaa'",
+    ),
+    DistCase("retention.json not UTF-8", _write("retention.json", b"\xff\xfe{}"), "retention.json", ""),
+    DistCase("manifest not JSON", _write("history/manifest.json", b"{nope"), "history/manifest.json", "manifest"),
+    DistCase("manifest deleted", _unlink("history/manifest.json"), "history/manifest.json", "missing"),
+    DistCase(
+        "history file deleted", _unlink("history/1.0.0.json"), "history/manifest.json", "its history file is missing"
+    ),
+    DistCase(
+        "history file edited",
+        _edit_json("history/1.0.0.json", lambda d: d["features"][0].update(details="Never said.")),
+        "history/1.0.0.json",
+        "sha256",
+    ),
+    DistCase(
+        "version set by hand",
+        _replace("retention.json", '"dataset_version": "1.0.0"', '"dataset_version": "3.0.0"'),
+        "retention.json",
+        "3.0.0",
+    ),
+    DistCase("CHANGELOG section gone", _replace("CHANGELOG.md", "## 1.0.0", "## 1"), "CHANGELOG.md", "lists versions"),
+]
+
+
+@pytest.mark.parametrize("case", DIST_CASES, ids=[c.name for c in DIST_CASES])
+def test_a_damaged_dist_is_refused_cleanly(case: DistCase, good_dist: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    shutil.copytree(good_dist, dist)
+    case.damage(dist)
+    before = snapshot(dist)
+    done = run_build(dist, BUNDLED)
+    assert_refused(done, 2, case.message, str(dist))
+    assert str(dist / case.named) in done.stderr
+    assert snapshot(dist) == before

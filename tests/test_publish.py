@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 from scraper.publish.atomic import locked, publish
+from tests.killing import run_and_kill
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -96,17 +93,8 @@ def test_sigkill_at_random_points_leaves_dist_wholly_old_or_wholly_new(tmp_path:
     publish(dist, new)
     states.append(tree(dist))
     rng = random.Random(20261124)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
     for _ in range(200):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(dist), json.dumps(old), json.dumps(new)],
-            stdout=subprocess.PIPE,
-            env=env,
-        )
-        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0, 0.02))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        run_and_kill(CHILD, [str(dist), json.dumps(old), json.dumps(new)], rng, 0, 0.02)
         assert tree(dist) in states
     publish(dist, old)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.")] == []

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from scraper.cli import build, check, diff, drift, pages, preflight, render
+from scraper.cli import build, check, diff, drift, pages, preflight, render, verify
 from scraper.errors import Exit, RetentionError
 
 
@@ -26,7 +26,7 @@ def cli() -> None:
     publishes one canonical JSON dataset in dist/.
 
     Exit codes: 0 ok, 1 changes found, 2 bad input or usage, 3 could not fetch,
-    4 refused to publish, 70 internal error.
+    4 refused to publish, 5 could not write, 130 interrupted, 70 internal error.
     """
 
 
@@ -39,6 +39,7 @@ for _command in (
     drift.drift_cmd,
     render.render_cmd,
     preflight.preflight_cmd,
+    verify.verify_cmd,
 ):
     cli.add_command(_command)
 
@@ -48,6 +49,15 @@ def _tolerant_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+
+
+def _what_was_published() -> str:
+    """The truth about dist/ after an interrupt: a new version was swapped in, or nothing was."""
+    published = sys.modules.get("scraper.publish.atomic")
+    done = getattr(published, "PUBLISHED", [])
+    if done:
+        return f"{done[-1]} was published before the interrupt (the new version is in place)"
+    return "nothing was published"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return Exit.BAD_INPUT
     except click.Abort:
-        click.echo("retention: aborted", err=True)
-        return Exit.BAD_INPUT
+        click.echo(f"retention: interrupted; {_what_was_published()}", err=True)
+        return Exit.INTERRUPTED
     except RetentionError as exc:
         for problem in exc.problems:
             click.echo(f"retention: error: {problem}", err=True)

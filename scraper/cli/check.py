@@ -80,7 +80,7 @@ def check_cmd(
             return Exit.OK
         src, extra = acquired
         with locked(dist) if publish else nullcontext():
-            plan = builder.plan(src, dist, extra)
+            plan = builder.plan(src, dist, extra, accept=accept)
             languages = _languages(locales, url, plan.dataset, deadline, max_bytes)
             emit(_report(plan, fmt) + _drift(languages, fmt), output)
             plan = _with_locales(plan, languages)

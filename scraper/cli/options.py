@@ -87,10 +87,10 @@ def emit(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    from scraper.errors import fail
-    from scraper.publish.atomic import write_atomic
+    from scraper.errors import Exit, fail
+    from scraper.publish.atomic import cause, write_atomic
 
     try:
         write_atomic(output, text)
     except OSError as err:
-        raise fail("unwritable", err.strerror or str(err), str(output)) from None
+        raise fail("unwritable", cause(err), str(output), Exit.CANNOT_WRITE) from None

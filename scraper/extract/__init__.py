@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from schema import lookalike
 from schema import models as m
 from schema.span import Span
 from scraper.document import Cell, Document, Row, Table
@@ -17,7 +18,7 @@ from scraper.extract.legend import unknown_terms
 from scraper.extract.page import page
 from scraper.extract.scopes import arrangements
 from scraper.source import Source
-from scraper.vocabulary import ENGLISH, Vocabulary
+from scraper.vocabulary import ENGLISH, FROM_SUPERSCRIPT, SUPERSCRIPTS, Vocabulary
 
 _FLATTENED = re.compile(r"(.*?[^\d\s,;])\s*(\d+(?:[\s,]+\d+)*)")
 MAX_ROWS = 1000  # the page has ~30; far more is a broken or hostile page, not a table to publish
@@ -25,8 +26,10 @@ MAX_CELL = 10_000  # characters in one cell
 
 
 def status_and_marks(cell: Cell, words: Vocabulary = ENGLISH) -> tuple[str | None, tuple[int, ...]]:
-    """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) counts too."""
-    text = cell.text.strip().rstrip(",; ")
+    """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) and
+    `Yes¹ ²` (superscript digits) count too."""
+    text = re.sub(f"([{SUPERSCRIPTS}]+)", r" \1", cell.text).translate(FROM_SUPERSCRIPT)
+    text = text.strip().rstrip(",; ")
     status = words.status(text)
     if status is not None:
         return status, cell.marks
@@ -55,7 +58,7 @@ class Extractor:
     def table(self) -> Table | None:
         tables = [t for t in self.doc.tables() if _is_eligibility(t, self.words)]
         if not tables:
-            self.problems.append(missing.diagnose(self.source) or missing.no_table(self.source))
+            self.problems.append(missing.diagnose(self.source) or missing.no_table(self.source, self.words))
             return None
         if len(tables) > 1:
             self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
@@ -85,6 +88,8 @@ class Extractor:
         for cell in (name, endpoint_cell, details):
             if cell.marks:
                 self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
+            if sup := re.search(f"[{SUPERSCRIPTS}]", cell.text):
+                self.problem("footnote", f"superscript mark {sup.group()!r} outside a status cell", cell)
         found = cells.endpoints(endpoint_cell.text, self.words)
         if found is None:
             self.problem("endpoint", f"cannot read endpoint cell {endpoint_cell.text!r}", endpoint_cell)
@@ -129,6 +134,9 @@ class Extractor:
             raise RetentionError(self.problems)
         self.limits(table)
         columns = [c.text for c in table.header[2:-1]]
+        for cell in table.header:  # a column name that is not what it looks like loses its scopes
+            if (why := lookalike.problem(cell.text, identifier=False)) is not None:
+                self.problem("lookalike", f"column {cell.text!r}: {why}", cell)
         notes = {n.number for n in self.doc.footnotes}
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
         for term, item in unknown_terms(self.doc, self.words):

@@ -12,7 +12,7 @@ import re
 
 from scraper.errors import Problem, at
 from scraper.source import Source
-from scraper.vocabulary import ENGLISH
+from scraper.vocabulary import ENGLISH, Vocabulary
 
 _KEEPERS = "a converter that keeps tables (html2text, markdownify, pandoc -t gfm) or the page's HTML or Markdown"
 # the header: "Feature", "Endpoint", then "... eligible" on that line or, when a dump wrapped the
@@ -71,11 +71,13 @@ def diagnose(source: Source) -> Problem | None:
     return None
 
 
-def no_table(source: Source) -> Problem:
-    """No table with the page's columns: say so, with the form assumed and a hint."""
-    columns = f"{ENGLISH.feature_column} | {ENGLISH.endpoint_column} | … eligible | Details"
+def no_table(source: Source, words: Vocabulary = ENGLISH) -> Problem:
+    """No table with the page's columns (in the copy's language): say so, with the form assumed
+    and a hint."""
+    eligible = words.eligible_column.format(name="…")
+    names = (words.feature_column, words.endpoint_column, eligible, words.details_columns[0])
     message = (
-        f"no table with the page's columns ({columns}); input {_form(source)};"
+        f"no table with the page's columns ({' | '.join(names)}); input {_form(source)};"
         f" if it is another form, name it with --input-format, or use {_KEEPERS}"
     )
     return Problem("table", message, at(source.origin, 1, 1))

@@ -1,9 +1,19 @@
-"""The page around the table as data: arrangements' scopes, HIPAA steps, PHI rules, FAQ, links."""
+"""The page around the table as data: one registered reader per page field.
+
+Each field of `Page` has one reader in `FIELDS`, keyed on the page's structure (sections found
+by their headings' roles, block kinds, the table's place) and on the prose cues the vocabulary
+declares for the copy's language, never on a sentence spelled here. A field a reader cannot
+find comes out empty, and publishing an emptied field is a named, gated change (schema/diff_fields.py).
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 from schema import models as m
 from scraper.document import (
@@ -21,10 +31,6 @@ from scraper.document import (
 from scraper.extract import cells
 from scraper.extract.sections import Part, label_text, sections, steps_under
 from scraper.vocabulary import ENGLISH, Vocabulary
-
-_EXCLUDED = "not expected to contain phi"
-_APPEARS = re.compile(r"\bappears? in\b|:")
-_APPLIES = re.compile(r"\bapplies to\b|:")
 
 
 def _block(block: Block) -> m.Block | None:
@@ -59,11 +65,6 @@ def _step(step: Step) -> m.Step:
     return m.Step(title=step.title.text, text=" ".join(t.text for t in step.body))
 
 
-def _role(secs: list[Part], words: Vocabulary, role: str) -> Part | None:
-    """The first section whose heading holds a word of `role` in the copy's language (or English)."""
-    return next((sec for sec in secs if words.role(sec.title) == role), None)
-
-
 def _lists(sec: Part | None) -> list[ListBlock]:
     return [b for b in sec.blocks if isinstance(b, ListBlock)] if sec else []
 
@@ -90,45 +91,119 @@ def _faq_blocks(sec: Part) -> list[m.Block]:
     return result
 
 
-def _faq(sec: Part | None) -> list[m.Question]:
-    blocks = _faq_blocks(sec) if sec else []
-    return [m.Question(question=b.text or "", answer=b.items or []) for b in blocks if b.kind == "question"]
+@dataclass
+class PageContext:
+    """What every field reader may look at: the document, its sections, the table, the words."""
+
+    doc: Document
+    table: Table | None
+    words: Vocabulary
+    secs: list[Part] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.secs = sections(self.doc)
+
+    def role(self, role: str) -> Part | None:
+        """The first section whose heading holds a word of `role` in the copy's language (or English)."""
+        return next((sec for sec in self.secs if self.words.role(sec.title) == role), None)
+
+    def cue(self, name: str) -> re.Pattern[str]:
+        found = self.words.cue(name)
+        if found is None:
+            raise KeyError(f"no vocabulary declares the cue {name!r}")
+        return found
+
+    @cached_property
+    def limitations(self) -> list[Part]:
+        """The sections under a "Limitations…" heading; on a page without one, the sections between
+        the eligibility table's and the FAQ (where the page has always put them). Headings with no
+        text of their own (a parent of subsections) are left out."""
+        roles = [self.words.role(s.title) for s in self.secs]
+        start = next((i + 1 for i, r in enumerate(roles) if r == "limitations"), None)
+        if start is None:
+            start = next((i + 1 for i, s in enumerate(self.secs) if _holds(s, self.table)), len(self.secs))
+        result = []
+        for sec, role in zip(self.secs[start:], roles[start:], strict=True):
+            if role in ("faq", "related_resources"):
+                break
+            if sec.blocks:
+                result.append(sec)
+        return result
 
 
-def _listed(secs: list[Part], phrase: str, lead: re.Pattern[str]) -> list[str]:
-    """What a sentence containing `phrase` lists: the list under it, or the items it writes inline
+Reader = Callable[[PageContext], Any]
+FIELDS: dict[str, Reader] = {}
+
+
+def reads(name: str) -> Callable[[Reader], Reader]:
+    """Register the one reader of the page field `name` (in the order of `Page`)."""
+
+    def register(reader: Reader) -> Reader:
+        assert name not in FIELDS, f"two readers for {name}"
+        FIELDS[name] = reader
+        return reader
+
+    return register
+
+
+def _listed(ctx: PageContext, cue: str, lead: re.Pattern[str]) -> list[str]:
+    """What a sentence carrying `cue` lists: the list under it, or the items it writes inline
     after `lead` (the page has given both shapes)."""
-    for sec in secs:
+    marker = ctx.cue(cue)
+    for sec in ctx.secs:
         for block, after in zip(sec.blocks, [*sec.blocks[1:], None], strict=False):
             text = label_text(block) or ""
-            if phrase not in text.lower():
+            if not marker.search(text):
                 continue
             if isinstance(after, ListBlock):
                 return [i.text for i in after.items]
             for sentence in cells.sentences(text):
-                if phrase in sentence.lower() and (items := cells.series(sentence, lead)):
+                if marker.search(sentence) and (items := cells.series(sentence, lead)):
                     return items
     return []
 
 
-def _phi_locations(phi: Part | None) -> list[str]:
-    """Where PHI appears: the section's first list, else the list its prose writes inline."""
+@reads("description")
+def _description(ctx: PageContext) -> str | None:
+    return ctx.doc.description
+
+
+@reads("hipaa_steps")
+def _hipaa_steps(ctx: PageContext) -> list[m.Step]:
+    steps = steps_under(ctx.doc, ctx.cue("hipaa_steps"))
+    return [_step(s) for s in steps.steps] if steps else []
+
+
+@reads("phi_locations")
+def _phi_locations(ctx: PageContext) -> list[str]:
+    """Where PHI appears: the PHI section's first list, else the list its prose writes inline."""
+    phi = ctx.role("phi")
     if _lists(phi):
         return [i.text for i in _lists(phi)[0].items]
+    excluded = ctx.cue("phi_excluded")
     for sentence in (s for p in _paragraphs(phi) for s in cells.sentences(p)):
-        if _EXCLUDED not in sentence.lower() and (items := cells.series(sentence, _APPEARS)):
+        if not excluded.search(sentence) and (items := cells.series(sentence, ctx.cue("phi_locations"))):
             return items
     return []
 
 
-def _excluded(phi: Part | None) -> str | None:
-    """The sentence naming the fields not expected to hold PHI."""
-    found = (s for p in _paragraphs(phi) for s in cells.sentences(p) if _EXCLUDED in s.lower())
+@reads("phi_excluded_fields")
+def _excluded(ctx: PageContext) -> str | None:
+    """The sentence of the PHI section naming the fields not expected to hold PHI."""
+    cue = ctx.cue("phi_excluded")
+    found = (s for p in _paragraphs(ctx.role("phi")) for s in cells.sentences(p) if cue.search(s))
     return next(found, None)
 
 
-def _error_example(doc: Document) -> dict[str, object] | None:
-    for block in doc.blocks:
+@reads("schema_restrictions")
+def _schema_restrictions(ctx: PageContext) -> list[str]:
+    return _listed(ctx, "schema_restrictions", ctx.cue("schema_restrictions_lead"))
+
+
+@reads("error_example")
+def _error_example(ctx: PageContext) -> dict[str, object] | None:
+    """The first code block holding a JSON object: the HIPAA 400 error."""
+    for block in ctx.doc.blocks:
         if isinstance(block, Code):
             try:
                 value = json.loads(block.text)
@@ -139,31 +214,39 @@ def _error_example(doc: Document) -> dict[str, object] | None:
     return None
 
 
-def _limitations(secs: list[Part], table: Table | None) -> list[Part]:
-    """The sections under a "Limitations…" heading; on a page without one, the sections between
-    the eligibility table's and the FAQ (where the page has always put them). Headings with no
-    text of their own (a parent of subsections) are left out."""
-    titles = [s.title.lower() for s in secs]
-    start = next((i + 1 for i, t in enumerate(titles) if t.startswith("limitations")), None)
-    if start is None:
-        start = next((i + 1 for i, s in enumerate(secs) if _holds(s, table)), len(secs))
-    result = []
-    for sec in secs[start:]:
-        if "question" in sec.title.lower() or "related" in sec.title.lower():
-            break
-        if sec.blocks:
-            result.append(sec)
-    return result
+@reads("limitations")
+def _limitation_sections(ctx: PageContext) -> list[m.Section]:
+    return [_section(s) for s in ctx.limitations]
+
+
+@reads("policy_violation_retention")
+def _violation_retention(ctx: PageContext) -> m.Retention | None:
+    """The retention period the limitations state (data kept for policy violations or by law)."""
+    found = (cells.retention(" ".join(_paragraphs(sec))) for sec in ctx.limitations)
+    return next((r for r in found if r is not None), None)
+
+
+@reads("faq")
+def _faq(ctx: PageContext) -> list[m.Question]:
+    sec = ctx.role("faq")
+    blocks = _faq_blocks(sec) if sec else []
+    return [m.Question(question=b.text or "", answer=b.items or []) for b in blocks if b.kind == "question"]
+
+
+@reads("related_resources")
+def _related(ctx: PageContext) -> list[m.Link]:
+    lists = _lists(ctx.role("related_resources"))
+    return [m.Link(text=i.text, url=i.links[0].url if i.links else None) for lst in lists for i in lst.items]
+
+
+@reads("sections")
+def _sections(ctx: PageContext) -> list[m.Section]:
+    faq = ctx.role("faq")
+    return [_section(s, faq=s is faq) for s in ctx.secs]
 
 
 def _holds(sec: Part, table: Table | None) -> bool:
     return any(isinstance(b, TableBlock) and b.table is table for b in sec.blocks)
-
-
-def _violation_retention(limits: list[Part]) -> m.Retention | None:
-    """The retention period the limitations state (data kept for policy violations or by law)."""
-    found = (cells.retention(" ".join(_paragraphs(sec))) for sec in limits)
-    return next((r for r in found if r is not None), None)
 
 
 def _section(sec: Part, faq: bool = False) -> m.Section:
@@ -171,28 +254,8 @@ def _section(sec: Part, faq: bool = False) -> m.Section:
     return m.Section(id=cells.slug(sec.title), title=sec.title, blocks=blocks)
 
 
-def _related(sec: Part | None) -> list[m.Link]:
-    return [m.Link(text=i.text, url=i.links[0].url if i.links else None) for lst in _lists(sec) for i in lst.items]
-
-
 def page(doc: Document, table: Table | None = None, words: Vocabulary = ENGLISH) -> m.Page:
-    """The page's fields around the eligibility `table` (which places the limitations), its
-    sections found by their headings in the copy's words."""
-    secs = sections(doc)
-    phi = _role(secs, words, "phi")
-    steps = steps_under(doc, "hipaa")
-    limits = _limitations(secs, table)
-    faq = _role(secs, words, "faq")
-    return m.Page(
-        description=doc.description,
-        hipaa_steps=[_step(s) for s in steps.steps] if steps else [],
-        phi_locations=_phi_locations(phi),
-        phi_excluded_fields=_excluded(phi),
-        schema_restrictions=_listed(secs, "restriction applies to", _APPLIES),
-        error_example=_error_example(doc),
-        limitations=[_section(s) for s in limits],
-        policy_violation_retention=_violation_retention(limits),
-        faq=_faq(faq),
-        related_resources=_related(_role(secs, words, "related_resources")),
-        sections=[_section(s, faq=s is faq) for s in secs],
-    )
+    """The page's fields around the eligibility `table` (which places the limitations), each
+    read by its registered reader, in the copy's words."""
+    ctx = PageContext(doc, table, words)
+    return m.Page(**{name: reader(ctx) for name, reader in FIELDS.items()})

@@ -7,6 +7,7 @@ are: the FAQ reads the same whether its questions are `<Accordion>`s or `###` he
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from schema.span import Span
@@ -55,8 +56,8 @@ def _asks(part: Part, parent: Part) -> bool:
     return deeper and part.title.rstrip().endswith(("?", "？"))
 
 
-def steps_under(doc: Document, word: str) -> Steps | None:
-    """The first steps under a heading (at any level above them) naming `word`, else the first
+def steps_under(doc: Document, word: re.Pattern[str]) -> Steps | None:
+    """The first steps under a heading (at any level above them) matching `word`, else the first
     steps: the page also has steps for other set-ups, and their order has changed before."""
     chain: dict[int, str] = {}
     first: Steps | None = None
@@ -65,7 +66,7 @@ def steps_under(doc: Document, word: str) -> Steps | None:
             level = block.level or SECTION_LEVEL
             chain = {k: v for k, v in chain.items() if k < level} | {level: block.text}
         elif isinstance(block, Steps):
-            if any(word in text.lower() for text in chain.values()):
+            if any(word.search(text) for text in chain.values()):
                 return block
             first = first or block
     return first

@@ -6,10 +6,14 @@ One package per form; each stops at the same Document, so extraction is written 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from scraper.document import Document
 from scraper.errors import fail
 from scraper.source import Source
+
+if TYPE_CHECKING:
+    from scraper.frontends.text.ambiguity import Evidence
 
 
 def _text(source: Source) -> Document:
@@ -33,10 +37,15 @@ def _html(source: Source) -> Document:
 PARSERS: dict[str, Callable[[Source], Document]] = {"text": _text, "markdown": _markdown, "html": _html}
 
 
-def parse(source: Source) -> Document:
-    """Parse `source` with the front end of its format."""
+def parse(source: Source, evidence: Evidence | None = None) -> Document:
+    """Parse `source` with the front end of its format. `evidence` (the published version) decides
+    between the two readings a glued text dump can have; the other forms are never ambiguous."""
     parser = PARSERS.get(source.format)
     if parser is None:
         known = ", ".join(sorted(PARSERS))
         raise fail("format", f"no front end for {source.format!r} input yet (have: {known})", f"{source.origin}:1:1")
+    if source.format == "text":
+        from scraper.frontends import text
+
+        return text.parse(source, evidence)
     return parser(source)

@@ -19,8 +19,9 @@ from schema.models import Dataset
 from scraper import dataset_io
 from scraper.compiler import compile_source
 from scraper.errors import fail
+from scraper.frontends.text.ambiguity import Evidence
 from scraper.publish import atomic as publish
-from scraper.publish import changelog, gates, history, versioning
+from scraper.publish import changelog, gates, history, verify, versioning
 from scraper.publish import ids as publish_ids
 from scraper.render import DATASET, outputs
 from scraper.source import Source
@@ -52,11 +53,17 @@ def published(dist: Path) -> Dataset | None:
     return dataset_io.load_dataset(path) if path.exists() else None
 
 
-def plan(source: Source, dist: Path, extra: dict[str, str] | None = None, accepted: str | None = None) -> Plan:
+def plan(
+    source: Source, dist: Path, extra: dict[str, str] | None = None, accepted: str | None = None, accept: bool = False
+) -> Plan:
     """Everything up to (not including) writing; `extra` files are published only with a change.
-    `accepted` (why the version may pass the plausibility gates it trips) is kept in its history entry."""
-    new = compile_source(source)
+    `accepted` (why the version may pass the plausibility gates it trips) is kept in its history entry.
+    dist/ is verified first: a dist/ that disagrees with itself is never diffed against. The
+    published dataset settles rows a text dump glues ambiguously; `accept` takes the first reading."""
+    verify.check(dist)
     previous = published(dist)
+    evidence = Evidence.of(previous, accept)
+    new = compile_source(source, evidence=evidence)
     entries, manifest, adopted = _past(dist, previous)
     if previous is not None:
         new = publish_ids.carry(previous, new, [data for _, data in entries])
@@ -73,7 +80,10 @@ def plan(source: Source, dist: Path, extra: dict[str, str] | None = None, accept
         raise fail("history", f"{history.name(version)} is already published and is never rewritten", str(dist))
     dataset = new.model_copy(update={"dataset_version": version})
     entries = [*entries, (version, dataset)]
-    manifest = manifest | {version: history.manifest_entry(source, dataset, accepted)}
+    entry = history.manifest_entry(source, dataset, accepted)
+    if evidence.accepted:  # readings of ambiguous rows taken on --accept, recorded with the version
+        entry["readings"] = [f"{where}: {why}" for where, why in sorted(evidence.accepted.items())]
+    manifest = manifest | {version: entry}
 
     def render() -> dict[str, str]:
         files = {**outputs(dataset), **adopted, history.name(version): dataset_io.dumps(dataset)}
@@ -123,4 +133,4 @@ def publish_plan(plan: Plan, dist: Path, origin: str, accept: bool = False) -> s
 def build(source: Source, dist: Path, accept: bool = False) -> str:
     """Publish `source` to `dist` under dist's lock; return a one-line report of what was done."""
     with publish.locked(dist):
-        return publish_plan(plan(source, dist), dist, source.origin, accept)
+        return publish_plan(plan(source, dist, accept=accept), dist, source.origin, accept)

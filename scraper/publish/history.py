@@ -2,12 +2,14 @@
 
 History files are never rewritten: a version, once published, keeps its bytes. The manifest
 maps each version to the copy of the page it was compiled from (file name, URL, sha256, the
-page's own date), so
-the changelog can say where each version came from.
+page's own date), so the changelog can say where each version came from, and records the sha256
+of the history file itself (`history_sha256`) so that a hand-edited history is noticed
+(publish/verify.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -60,7 +62,13 @@ def manifest_entry(source: Source | None, data: Dataset, accepted: str | None = 
     origin = None if fetched or source is None else Path(source.origin).name
     found = data.source
     entry = {"date": found.date, "file": origin, "format": found.format, "sha256": found.sha256, "url": found.url}
-    return entry | ({"accepted": accepted} if accepted else {})
+    entry |= {"accepted": accepted} if accepted else {}
+    return entry | {"history_sha256": digest(dataset_io.dumps(data))}
+
+
+def digest(text: str) -> str:
+    """sha256 of a history file's bytes, recorded in the manifest so `verify` can check it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def manifest_text(manifest: Manifest) -> str:

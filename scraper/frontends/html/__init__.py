@@ -76,7 +76,7 @@ def parse(source: Source) -> Document:
     except (etree.ParserError, ValueError) as err:
         raise fail("html", f"cannot parse the HTML: {err}", f"{source.origin}:1:1") from None
     locator = Locator(source.text, root)
-    reader = HtmlReader(locator)
+    reader = HtmlReader(locator, source.where)
     blocks = reader.read(article(root))
     title, description, rest = title_and_summary(blocks, {})
     return Document(

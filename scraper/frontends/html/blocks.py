@@ -6,6 +6,7 @@ through, and loose inline content inside it becomes a paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import html
 
@@ -27,6 +28,7 @@ from scraper.document import (
     TableBlock,
     Text,
 )
+from scraper.errors import fail
 from scraper.frontends.html import inline as hi
 from scraper.frontends.html import parts as hp
 
@@ -36,8 +38,9 @@ _PLAIN_NOTE = re.compile(r"(\d+)\s+(\S.*)")
 class HtmlReader:
     """Reads blocks out of an element tree; one instance per page."""
 
-    def __init__(self, locator: hi.Locator) -> None:
+    def __init__(self, locator: hi.Locator, where: Callable[[Span], str] = str) -> None:
         self.locator = locator
+        self.where = where
         self.footnotes: list[Footnote] = []
         self.skip: set[html.HtmlElement] = set()
         self.after_table = False
@@ -128,6 +131,11 @@ class HtmlReader:
         rows = el.xpath("./thead/tr | ./tbody/tr | ./tr | ./tfoot/tr")
         if not rows:
             return
+        for part in [*rows, *(c for tr in rows for c in tr if hp.tag(c) in ("th", "td"))]:
+            if hi.hidden(part):  # a row a reader cannot see but a program would read: name it
+                span = self.locator.span(part)
+                message = f"<{hp.tag(part)}> hidden from readers in a table; remove it or show it"
+                raise fail("hidden", message, self.where(span))
         header = tuple(self._cell(c) for c in rows[0] if hp.tag(c) in ("th", "td"))
         body = []
         for tr in rows[1:]:

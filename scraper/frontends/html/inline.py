@@ -17,18 +17,18 @@ _MARK = re.compile(r"\s*\d+(?:\s*,?\s*\d+)*\s*")
 
 
 def hidden(el: html.HtmlElement) -> bool:
-    """Elements that are not the article's text: scripts, icons, hidden parts, buttons, and site
-    chrome marked as such (navigation, breadcrumbs, feedback widget, table of contents)."""
+    """Elements a reader does not see as the article's text: scripts, icons, buttons, site chrome
+    by its element (`nav`, `footer`), and parts hidden by `hidden`, `aria-hidden="true"` or an
+    inline `display: none` / `visibility: hidden`. Class names are never read: words such as
+    "sidebar" or "feedback" inside the article are the author's, not chrome (the article is
+    found by its place, see html/__init__.py)."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag.lower() in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    if not el.attrib:
-        return False
-    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
-    return any(word in marks for word in _CHROME) or "toc" in marks.split()
+    return _INVISIBLE_STYLE.search(el.get("style") or "") is not None
 
 
-_CHROME = ("breadcrumb", "sidebar", "feedback", "table-of-contents", "pagination", "navigation")
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:

@@ -21,6 +21,7 @@ from scraper.document import (
 )
 from scraper.errors import fail
 from scraper.frontends.markdown import lines as ml
+from scraper.frontends.markdown.attributes import check_statuses
 from scraper.frontends.markdown.lists import read_list, texts
 from scraper.frontends.markdown.tables import read_footnotes, read_table
 
@@ -174,6 +175,7 @@ class BlockReader:
 
     def _table(self, i: int, end: int, blocks: list[Block]) -> int:
         table, k = read_table(self.lines, i, end)
+        check_statuses(self.lines, i, k, self.where)
         blocks.append(TableBlock(table))
         notes, k = read_footnotes(self.lines, k, end, len(self.footnotes), self.paragraph_end)
         self.footnotes += notes

@@ -25,6 +25,7 @@ from scraper.document import (
     Text,
 )
 from scraper.errors import fail
+from scraper.frontends.text.ambiguity import Evidence
 from scraper.frontends.text.cut import read_table
 from scraper.frontends.text.table import parse_header
 from scraper.source import Source
@@ -45,8 +46,9 @@ def _indent(line: str) -> int:
 class TextFrontEnd:
     """Turns the dump's lines into a Document; one instance per source."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, evidence: Evidence | None = None) -> None:
         self.source = source
+        self.evidence = evidence  # the published version, for rows that read two ways
         self.lines = source.text.splitlines()
         self.toc: dict[str, int] | None = None  # heading -> its line in "On this page"
         self.seen: set[str] = set()
@@ -176,6 +178,6 @@ class TextFrontEnd:
         return stop
 
 
-def parse(source: Source) -> Document:
-    """Parse a flattened text dump into a Document."""
-    return TextFrontEnd(source).parse()
+def parse(source: Source, evidence: Evidence | None = None) -> Document:
+    """Parse a flattened text dump into a Document; `evidence` decides rows that read two ways."""
+    return TextFrontEnd(source, evidence).parse()

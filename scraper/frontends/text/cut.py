@@ -12,7 +12,8 @@ from typing import Protocol
 
 from schema.span import Span
 from scraper.document import Block, Cell, Footnote, Row, Table, TableBlock, Text
-from scraper.errors import Problem, RetentionError, fail
+from scraper.errors import Exit, Problem, RetentionError, fail
+from scraper.frontends.text.ambiguity import Evidence
 from scraper.frontends.text.table import RowScan, RowScanner
 from scraper.vocabulary import ENDPOINT_PREFIX
 
@@ -24,6 +25,8 @@ class TextFrontEnd(Protocol):
     end: int
     blocks: list[Block]
     footnotes: list[Footnote]
+
+    evidence: Evidence | None
 
     def where(self, span: Span) -> str: ...
 
@@ -50,7 +53,9 @@ def _footnotes(fe: TextFrontEnd, k: int) -> tuple[list[Footnote], int]:
 def _is_row(scanner: RowScanner, line: str, lineno: int) -> bool:
     try:
         return ENDPOINT_PREFIX in line and scanner.row(line, lineno).needed <= 1
-    except RetentionError:
+    except RetentionError as err:
+        if err.code == Exit.REFUSED:
+            raise  # a row that reads two ways is a row: refused, not taken for something else
         return False
 
 
@@ -133,20 +138,24 @@ class _Problems:
 
     def __init__(self) -> None:
         self.found: list[Problem] = []
+        self.code = Exit.REFUSED  # only rows that read two ways: refused (4); anything else: 2
 
     def scan(self, scanner: RowScanner, line: str, lineno: int) -> RowScan | None:
         try:
             return scanner.row(line, lineno)
         except RetentionError as err:
             self.found += err.problems
+            if err.code != Exit.REFUSED:
+                self.code = Exit.BAD_INPUT
             return None
 
     def add(self, kind: str, message: str, where: str) -> None:
         self.found.append(Problem(kind, message, where))
+        self.code = Exit.BAD_INPUT
 
     def raise_any(self) -> None:
         if self.found:
-            raise RetentionError(self.found)
+            raise RetentionError(self.found, self.code)
 
 
 def read_table(fe: TextFrontEnd, i: int, header: tuple[Cell, ...]) -> int:
@@ -156,7 +165,7 @@ def read_table(fe: TextFrontEnd, i: int, header: tuple[Cell, ...]) -> int:
     while j < fe.end and lines[j].strip() and not _FOOTNOTE.fullmatch(lines[j].strip()):
         j += 1
     notes, after = _footnotes(fe, j)
-    scanner = RowScanner(len(header) - 3, {n.number for n in notes}, fe.where)
+    scanner = RowScanner(len(header) - 3, {n.number for n in notes}, fe.where, fe.evidence)
     problems = _Problems()
     scans = [problems.scan(scanner, lines[k], k + 1) for k in range(i + 1, j)]
     for k, scan in zip(range(i + 1, j - 1), scans[:-1], strict=False):

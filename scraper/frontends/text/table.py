@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from schema.span import Span
 from scraper.document import Cell
 from scraper.errors import fail
-from scraper.vocabulary import ENDPOINT_PATH, ENDPOINT_PREFIX, ENDPOINT_SEPARATORS, ENGLISH
+from scraper.frontends.text.ambiguity import Evidence, Reading, choose
+from scraper.vocabulary import (
+    ENDPOINT_PATH,
+    ENDPOINT_PREFIX,
+    ENDPOINT_SEPARATORS,
+    ENGLISH,
+    FROM_SUPERSCRIPT,
+    SUPERSCRIPTS,
+)
 
 _ENDPOINT = ENDPOINT_PATH + r"(?: ?\([^()]*\))?"
 _JOIN = "|".join(re.escape(s) for s in ENDPOINT_SEPARATORS)
@@ -23,7 +31,8 @@ ENDPOINTS_RE = re.compile(rf"{_ENDPOINT}(?:(?:{_JOIN}){_ENDPOINT})*")
 STATUS_RE = ENGLISH.status_regex()
 _HEADER_START = re.compile(rf"{ENGLISH.feature_column}\s*{ENGLISH.endpoint_column}\s*")
 _ELIGIBLE = ENGLISH.eligible_suffix.strip()
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")
+_SUPER = re.compile(rf"[{SUPERSCRIPTS}]+(?:[ ,]*[{SUPERSCRIPTS}]+)*")
 _EXPECTED = " or ".join(w for w in ENGLISH.statuses if w[0].isupper())
 
 Where = Callable[[Span], str]
@@ -66,11 +75,13 @@ class RowScan:
 class RowScanner:
     """Reads rows and single cells for a table with `statuses` status columns."""
 
-    def __init__(self, statuses: int, notes: set[int], where: Where) -> None:
+    def __init__(self, statuses: int, notes: set[int], where: Where, evidence: Evidence | None = None) -> None:
         self.statuses = statuses
         self.notes = notes
         self.where = where
         self.width = statuses + 3
+        self.evidence = evidence
+        self.name = ""  # the row being read, to look up what the published version says of it
 
     def row(self, line: str, lineno: int) -> RowScan:
         """Scan a glued row; a line that stops early is a partial row (the table was cut)."""
@@ -82,6 +93,7 @@ class RowScanner:
         if not text[start:at].strip():
             raise fail("table", "row has no feature name", self.where(Span(lineno, start + 1)))
         cells = [self._cell(text[start:at], lineno, start)]
+        self.name = cells[0].text
         match = ENDPOINTS_RE.match(text, at)
         assert match is not None  # the text at `at` starts with /v1/
         cells.append(self._cell(match.group(), lineno, at))
@@ -133,20 +145,56 @@ class RowScanner:
         return Cell(text=match.group(), span=Span(lineno, pos + 1), marks=tuple(marks)), end
 
     def _marks(self, text: str, pos: int, lineno: int, last: bool, alone: bool) -> tuple[list[int], int]:
+        """Footnote marks after a status: superscripts always; ASCII digits unless they begin the
+        details. Where glued digits read both ways, the published version or --accept decides."""
+        if sup := _SUPER.match(text, pos):
+            numbers = [int(n.translate(FROM_SUPERSCRIPT)) for n in re.split(r"[ ,]+", sup.group())]
+            return self._known(numbers, lineno, pos), sup.end()
         marks: list[int] = []
         while (match := _DIGITS.match(text, pos)) is not None:
             after = text[match.end() : match.end() + 2]
-            if last and not alone and not _looks_like_mark_end(after):
-                break  # digits that begin the details: "29-day retention"
-            number = int(match.group())
-            if number not in self.notes:
-                raise fail("footnote", f"footnote mark {number} has no footnote", self.where(Span(lineno, pos + 1)))
-            marks.append(number)
+            if last and not alone:
+                reading = self._glued(text, pos, match.group(), tuple(marks), lineno)
+                marks += self._known(list(reading.marks), lineno, pos)
+                if reading.details_at != match.end() or not (after[:1] == " " and after[1:2].isdigit()):
+                    return marks, reading.details_at
+                pos = match.end() + 1
+                continue
+            marks += self._known([int(match.group())], lineno, pos)
             pos = match.end()
             if not (after[:1] == " " and after[1:2].isdigit()):
                 break
             pos += 1
         return marks, pos
+
+    def _known(self, marks: list[int], lineno: int, pos: int) -> list[int]:
+        for number in marks:
+            if number not in self.notes:
+                raise fail("footnote", f"footnote mark {number} has no footnote", self.where(Span(lineno, pos + 1)))
+        return marks
+
+    def _glued(self, text: str, pos: int, digits: str, before: tuple[int, ...], lineno: int) -> Reading:
+        """Digits glued between the last status and the details: marks, details, or both readings."""
+        end = pos + len(digits)
+        after = text[end : end + 2]
+        whole = Reading((int(digits),), end)
+        if _looks_like_mark_end(after) and not _acronym(after):
+            return whole
+        readings = [Reading((), pos)]  # the digits begin the details
+        if _acronym(after) and int(digits) in self.notes:
+            readings.append(whole)
+        for cut in range(1, len(digits) - 1):  # a mark glued to a number of two digits or more
+            if int(digits[:cut]) in self.notes and digits[cut] != "0":
+                readings.append(Reading((int(digits[:cut]),), pos + cut))
+        if len(readings) == 1:
+            return readings[0]
+        return choose(self.evidence, self.name, text, before, readings, self.where(Span(lineno, pos + 1)))
+
+
+def _acronym(after: str) -> bool:
+    """`FA` in `2FA`, `D ` in `3D `: a capital not followed by a lowercase letter could be part of
+    a token that begins with the digits."""
+    return after[:1].isupper() and not after[1:2].islower()
 
 
 def _looks_like_mark_end(after: str) -> bool:

@@ -1,0 +1,68 @@
+"""Text that is not what it looks like: invisible, bidi and look-alike characters in identifiers.
+
+A tool name with a zero-width space (`code\u200b_execution`) or a Cyrillic `е` looks like the
+real one to a reviewer but matches nothing a request sends, so preflight would judge the wrong
+name; a column header with one loses its arrangement's scopes. Identifiers (endpoint paths, the
+tool, parameter, header and source names requests carry) must be plain ASCII; names a reader
+sees (features, arrangement columns, status words) may be in any language, but never mix Latin
+letters with look-alikes from other scripts inside one word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from schema.models import Dataset
+
+INVISIBLE = {"Cc", "Cf", "Co", "Cs"}  # control, format (zero-width, bidi), private use, surrogates
+_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
+_WORD = re.compile(r"\w+")
+
+
+def _char(c: str) -> str:
+    return f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed')})"
+
+
+def _lookalike(c: str) -> bool:
+    """A letter or digit drawn like an ASCII one: fullwidth and mathematical forms, and letters of
+    scripts whose capitals and vowels copy Latin ones."""
+    if c.isascii() or not c.isalnum():
+        return False
+    return unicodedata.normalize("NFKC", c).isascii() or unicodedata.name(c, "").startswith(_LOOKALIKE_SCRIPTS)
+
+
+def problem(text: str, identifier: bool, invisible: bool = True) -> str | None:
+    """Why `text` is not what it looks like, or None. `identifier`: must be ASCII outright;
+    `invisible`: check for invisible characters too (feature names have their own rule for that)."""
+    for c in text if invisible else "":
+        if unicodedata.category(c) in INVISIBLE:
+            return f"invisible or control character {_char(c)}"
+    if identifier and (bad := next((c for c in text if not c.isascii()), None)):
+        return f"non-ASCII character {_char(bad)} in an identifier"
+    for word in _WORD.findall(text):
+        if any(c.isascii() and c.isalpha() for c in word):
+            bad = next((c for c in word if _lookalike(c)), None)
+            if bad:
+                return f"look-alike character {_char(bad)} among Latin letters in {word!r}"
+        elif bad := next((c for c in word if not c.isascii() and unicodedata.normalize("NFKC", c).isascii()), None):
+            return f"look-alike character {_char(bad)}"
+    return None
+
+
+def texts(data: Dataset) -> Iterator[tuple[str, str, bool, int | None]]:
+    """(JSON path, text, is identifier, feature index) for every name a request or reader matches."""
+    for i, arrangement in enumerate(data.arrangements):
+        yield f"arrangements[{i}].column", arrangement.column, False, None
+        yield f"arrangements[{i}].name", arrangement.name, False, None
+    for i, feature in enumerate(data.features):
+        yield f"features[{i}].name", feature.name, False, i
+        for j, endpoint in enumerate(feature.endpoints):
+            yield f"features[{i}].endpoints[{j}].path", endpoint.path, True, i
+            req = endpoint.requires
+            if req is not None:
+                where = f"features[{i}].endpoints[{j}].requires"
+                yield f"{where}.name", req.name, req.kind != "other", i
+                if req.value is not None:
+                    yield f"{where}.value", req.value, False, i

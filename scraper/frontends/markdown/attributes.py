@@ -1,0 +1,82 @@
+"""Markup that says one thing and shows another is refused, with its place.
+
+A status written twice must say one thing: `<Eligible status="no">Yes</Eligible>` is refused.
+An HTML/JSX element hidden from readers (`hidden`, `aria-hidden="true"`, `display: none`,
+`visibility: hidden`) in a Markdown page is refused too: the Markdown reader keeps the text of
+tags it does not know, so hidden text would otherwise become data no reader saw.
+
+The MDX component carries the status in an attribute and the word a reader sees in its body; a
+reader trusts the word, a program might trust the attribute. When the two disagree (`no` and
+`Yes`), neither is taken: the cell is refused with its place. A word or attribute this
+vocabulary does not know is left to the extractor, which refuses unknown words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from schema.span import Span
+from scraper.errors import fail
+from scraper.vocabulary import LOCALES
+
+_HIDDEN = re.compile(
+    r"<[A-Za-z][\w.:-]*\b[^>]*?(?:\shidden(?=[\s/>=])|aria-hidden\s*=\s*[\"']?true|"
+    r"style\s*=\s*[\"'][^\"']*(?:display\s*:\s*none|visibility\s*:\s*hidden))",
+    re.IGNORECASE,
+)
+_FENCE = re.compile(r"\s*(```|~~~)")
+_ELIGIBLE = re.compile(r"<Eligible\b[^>]*?\bstatus\s*=\s*[\"']?([\w-]+)[\"']?[^>]*>(.*?)</Eligible>", re.DOTALL)
+
+
+def check_statuses(lines: list[str], start: int, stop: int, where: Callable[[Span], str]) -> None:
+    """Raise at the first `<Eligible status=…>` of lines `start..stop` whose word says otherwise."""
+    for k in range(start, stop):
+        for match in _ELIGIBLE.finditer(lines[k]):
+            said = match.group(1).lower()
+            word = re.sub(r"<[^>]*>", "", match.group(2)).strip()
+            read = {status for v in LOCALES.values() if (status := v.status(word)) is not None}
+            if read and said not in read:
+                message = f'<Eligible status="{said}"> contradicts its word {word!r} (reads {"/".join(sorted(read))})'
+                raise fail("status", message, where(Span(k + 1, match.start() + 1)))
+
+
+def check_hidden(lines: list[str], where: Callable[[Span], str]) -> None:
+    """Raise at the first element hidden from readers outside fenced code."""
+    fenced = False
+    for k, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            for match in _HIDDEN.finditer(line):
+                if _holds_text(lines, k, match.start()):
+                    message = "element hidden from readers (hidden, aria-hidden or display:none): remove it or show it"
+                    raise fail("hidden", message, where(Span(k + 1, match.start() + 1)))
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b[^>]*?(/?)>")
+_REACH = 40  # lines an element's body is looked for in
+_IMAGE = re.compile(r"!\[\]\([^()\s]*\)")  # an image without alternative text: an icon, no words
+
+
+def _holds_text(lines: list[str], k: int, start: int) -> bool:
+    """Whether the element starting at `lines[k][start]` holds any text a reader would not see.
+    An empty one (pandoc keeps the page's `aria-hidden` icons and heading anchors, which hold
+    only an image without alternative text) hides nothing; an element whose end cannot be found
+    is taken to hold text."""
+    text = "\n".join([lines[k][start:], *lines[k + 1 : k + _REACH]])
+    opening = _TAG.match(text)
+    if opening is None:
+        return True
+    if opening.group(3):
+        return False  # `<img hidden />`: no body
+    name, depth, pos = opening.group(2).lower(), 1, opening.end()
+    for tag in _TAG.finditer(text, opening.end()):
+        if re.sub(r"\s", "", _IMAGE.sub("", text[pos : tag.start()])):
+            return True
+        pos = tag.end()
+        if tag.group(2).lower() == name and not tag.group(3):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                return False
+    return True
