@@ -68,6 +68,10 @@ class Vocabulary:
                     return status
         return None
 
+    def word(self, status: str) -> str:
+        """The word this language writes for a status (`qualified` -> `Yes (qualified)`)."""
+        return next(w for w, s in self.statuses.items() if s == status)
+
     def status_regex(self) -> re.Pattern[str]:
         """Every status word, longest first, so `Yes (qualified)` is not read as `Yes`."""
         words = sorted({w for v in self.chain() for w in v.statuses}, key=len, reverse=True)
@@ -253,3 +257,10 @@ def filler() -> frozenset[str]:
 # Unicode superscript digits (`Yes¹ ²`) are footnote marks in every front end, never text.
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+def column_label(column: str) -> str:
+    """How a reader names an arrangement from its column in any known language: `ZDR eligible`,
+    `Memenuhi syarat ZDR`, `ZDR 资格` -> `ZDR`; the column itself when no language knows it."""
+    found = (v.arrangement_prefix(column) for v in LOCALES.values())
+    return next((label for label in found if label), column)

@@ -18,6 +18,7 @@ from schema.diff_notes import match as match_footnotes
 from schema.matching import renames
 from schema.models import Arrangement, Dataset, Feature, Footnote
 from scraper.extract import cells
+from scraper.vocabulary import column_label
 
 Rule = Callable[[Feature, Feature], bool]
 
@@ -94,7 +95,7 @@ def _same_arrangement(previous: Dataset, old: Arrangement, new: Dataset, arr: Ar
 
 
 def _words(column: str) -> set[str]:
-    return set(cells.slug(column.removesuffix(" eligible")).split("_")) - {""}
+    return set(cells.slug(column_label(column)).split("_")) - {""}
 
 
 def _arrangement_ids(previous: Dataset, new: Dataset) -> dict[str, Arrangement]:

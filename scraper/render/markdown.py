@@ -6,9 +6,11 @@ import json
 
 from schema.models import Dataset
 from scraper.render.env import render
+from scraper.vocabulary import ENGLISH
 
 PAGE = "retention.md"
-LABELS = {"yes": "✅ Yes", "qualified": "⚠️ Yes (qualified)", "no": "❌ No"}
+ICONS = {"yes": "✅", "qualified": "⚠️", "no": "❌"}
+LABELS = {status: f"{icon} {ENGLISH.word(status)}" for status, icon in ICONS.items()}
 
 
 def _summary(dataset: Dataset) -> dict[str, dict[str, list[str]]]:

@@ -18,6 +18,7 @@ from scraper.preflight.request import aliases, beta_rule, page_words
 from scraper.preflight.surface import SURFACE
 from scraper.render.env import render
 from scraper.render.literal import check_module
+from scraper.vocabulary import column_label
 
 MODULE = "retention_constants.py"
 EMBEDDED = ("scraper.preflight", "core.py")
@@ -57,7 +58,7 @@ def former_arrangement_ids(dataset: Dataset) -> dict[str, str]:
     pairs = [
         (alias, a.id)
         for a in dataset.arrangements
-        for alias in (slug(c.removesuffix(" eligible")) for c in [*a.former_columns, a.column])
+        for alias in (slug(column_label(c)) for c in [*a.former_columns, a.column])
         if alias
     ]
     return _unique(pairs, {a.id for a in dataset.arrangements})
