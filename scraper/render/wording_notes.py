@@ -10,12 +10,12 @@ from functools import cached_property
 from schema.change import Change
 from schema.diff_fields import filled
 from schema.models import Arrangement, Dataset, Feature, Footnote
-from scraper.vocabulary import ENGLISH
+from scraper.vocabulary import column_label
 
 
 def label(arrangement: Arrangement) -> str:
-    """How a reader names an arrangement: its column without " eligible" (`ZDR`, `HIPAA`)."""
-    return arrangement.column.removesuffix(ENGLISH.eligible_suffix).strip() or arrangement.id
+    """How a reader names an arrangement: its column's name part (`ZDR`, `HIPAA`), else its id."""
+    return column_label(arrangement.column).strip() or arrangement.id
 
 
 @dataclass(frozen=True)
