@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from schema.change import Change, jsonable, short
+from schema.change import Change, jsonable
 from schema.models import Arrangement, Dataset
 
 # The page fields read from the text around the table, in page order; `sections` is compared
@@ -71,20 +71,9 @@ def emptied(old: Dataset, new: Dataset) -> list[Emptied]:
     return found
 
 
-def _size(value: object) -> str:
-    if isinstance(value, list):
-        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
-    if isinstance(value, str):
-        return short(value, 80)
-    return "filled"
-
-
 def emptied_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
     for gone in emptied(old, new):
-        message = f"Page field emptied: {gone.path} (was {_size(gone.old)}, now empty)"
-        yield Change(
-            "page_field_emptied", "major", message, arrangement=gone.arrangement, field=gone.path, old=gone.old
-        )
+        yield Change("page_field_emptied", "major", arrangement=gone.arrangement, field=gone.path, old=gone.old)
 
 
 def page_field_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
@@ -94,16 +83,4 @@ def page_field_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
         was, now = getattr(old.page, name), getattr(new.page, name)
         if was == now or f"page.{name}" in gone or name == "policy_violation_retention":
             continue
-        how = "reworded"
-        if isinstance(was, list) and isinstance(now, list) and len(was) != len(now):
-            how = f"{'shorter' if len(now) < len(was) else 'longer'}: {len(was)} → {len(now)} items"
-        elif not filled(was):
-            how = "now filled"
-        yield Change(
-            "page_changed",
-            "patch",
-            f"Page field {name} changed ({how})",
-            field=f"page.{name}",
-            old=jsonable(was),
-            new=jsonable(now),
-        )
+        yield Change("page_changed", "patch", field=f"page.{name}", old=jsonable(was), new=jsonable(now))

@@ -13,6 +13,7 @@ from schema.models import Dataset
 from scraper import dataset_io, frontends
 from scraper.render.escape import md as escape
 from scraper.render.reports import render
+from scraper.render.wording import message
 from tests.conftest import BUNDLED, CliRun, compile_text
 from tests.diff_pages import april, edit, edit_feature, feature, march, may, may_text
 
@@ -40,9 +41,11 @@ def test_march_to_april_the_real_story() -> None:
     assert {c.kind for c in changes} >= {"footnote_reworded", "footnote_added", "details_changed"}
     assert highest(changes) == "minor"
     added = next(c for c in changes if c.kind == "feature_added")
-    assert "Advisor tool" in added.message and "ZDR yes" in added.message
+    said = message(added, march(), april())
+    assert "Advisor tool" in said and "ZDR yes" in said
     hipaa = next(c for c in changes if c.kind == "arrangement_added")
-    assert "HIPAA" in hipaa.message and "Batch processing" in hipaa.message
+    said = message(hipaa, march(), april())
+    assert "HIPAA" in said and "Batch processing" in said
 
 
 def test_reverse_of_an_addition_is_major() -> None:
@@ -57,7 +60,7 @@ def test_tool_search_widened_in_may_and_narrowed_backwards() -> None:
     assert ("eligibility_widened", "tool_search", "zdr", "minor") in kinds(forward)
     change = next(c for c in forward if c.kind == "eligibility_widened")
     assert (change.old, change.new) == ("qualified", "yes")
-    assert "Tool search" in change.message
+    assert "Tool search" in message(change, april(), may())
     back = diff(may(), april())
     assert ("eligibility_narrowed", "tool_search", "zdr", "major") in kinds(back)
 
@@ -86,7 +89,7 @@ def test_rename_keeps_the_feature() -> None:
     renamed = edit_feature(april(), "effort", id="effort_parameter", name="Effort parameter")
     changes = diff(april(), renamed)
     assert kinds(changes) == {("feature_renamed", "effort_parameter", None, "patch")}
-    assert "Effort → Effort parameter" in changes[0].message
+    assert "Effort → Effort parameter" in message(changes[0], april(), renamed)
 
 
 def test_rename_with_other_changes_reports_them_too() -> None:
@@ -126,7 +129,7 @@ def test_endpoints_and_requirements() -> None:
     changed = edit_feature(april(), "agent_skills", endpoints=[messages.model_copy(update={"requires": req}), skills])
     (change,) = diff(april(), changed)
     assert (change.kind, change.severity) == ("requirement_changed", "minor")
-    assert "skills_v2" in change.message
+    assert "skills_v2" in message(change, april(), changed)
 
 
 def test_details_and_retention() -> None:
@@ -163,7 +166,7 @@ def test_footnote_newly_cited() -> None:
     cited = edit(cited, footnotes=notes)
     (change,) = diff(april(), cited)
     assert (change.kind, change.footnote, change.severity) == ("footnote_cells_changed", 2, "minor")
-    assert "now cited by Citations (ZDR)" in change.message
+    assert "now cited by Citations (ZDR)" in message(change, april(), cited)
 
 
 def test_footnote_renumbered_is_wording() -> None:
@@ -288,7 +291,7 @@ def test_a_rename_that_keeps_the_slug_is_reported(name: str) -> None:
     assert feature(renamed, "messages_api").name == name
     (change,) = diff(april(), renamed)
     assert (change.kind, change.feature, change.severity) == ("feature_renamed", "messages_api", "patch")
-    assert f"Messages API → {name}" in change.message
+    assert f"Messages API → {name}" in message(change, april(), renamed)
 
 
 def test_an_endpoint_added_to_a_path_already_listed_is_an_addition() -> None:
@@ -296,6 +299,6 @@ def test_an_endpoint_added_to_a_path_already_listed_is_an_addition() -> None:
     more = _april_text(row, row + " / /v1/messages (with fast_mode_beta header)")
     (change,) = diff(april(), more)
     assert (change.kind, change.feature, change.severity) == ("endpoint_added", "fast_mode", "minor")
-    assert change.message == "Fast mode: endpoint added: /v1/messages (with fast_mode_beta header)"
+    assert message(change, april(), more) == "Fast mode: endpoint added: /v1/messages (with fast_mode_beta header)"
     (back,) = diff(more, april())
     assert (back.kind, back.severity) == ("endpoint_removed", "major")

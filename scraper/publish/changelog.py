@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from schema.diff import SEVERITIES, diff, highest, label
+from schema.diff import diff, highest
 from schema.models import Dataset
 from scraper.publish.history import Manifest
 from scraper.render.escape import md
+from scraper.render.reports import by_severity
+from scraper.render.wording import label
 
 NAME = "CHANGELOG.md"
 TITLE = "# Changelog of the “API and data retention” dataset"
@@ -51,11 +53,7 @@ def section(version: str, before: Dataset | None, data: Dataset, entry: dict[str
         return "\n".join([*lines, *_first(data)])
     changes = diff(before, data)
     lines.append(f"Compared with {before.dataset_version}: highest severity {highest(changes) or 'none'}.")
-    for severity in SEVERITIES:
-        group = [c for c in changes if c.severity == severity]
-        if group:
-            lines += ["", f"### {severity.capitalize()}", "", *(f"- {md(c.message)}" for c in group)]
-    return "\n".join(lines)
+    return "\n".join(lines + by_severity(changes, before, data))
 
 
 def render(entries: list[tuple[str, Dataset]], manifest: Manifest) -> str:

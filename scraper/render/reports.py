@@ -1,7 +1,8 @@
 """A diff as a report: text for a terminal, Markdown for a pull request, JSON records, or a patch.
 
 The JSON patch (RFC 6902) turns the OLD dataset into the NEW one exactly, spans and digest
-included; the other formats show only the semantic changes of `schema.diff`.
+included; the other formats show only the semantic changes of `schema.diff`, each in the words
+of scraper/render/wording.py (JSON: the change record with its `message`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import jsonpatch
 from schema.diff import SEVERITIES, Change, highest
 from schema.models import Dataset
 from scraper.render.escape import md
+from scraper.render.wording import messages
 
 FORMATS = ("text", "markdown", "json", "patch")
 
@@ -27,19 +29,26 @@ def summary(changes: list[Change]) -> str:
 
 def text(changes: list[Change], old: Dataset, new: Dataset, heading: str) -> str:
     lines = [f"{heading}: {summary(changes)}"]
-    lines += [f"  {c.severity.upper():5}  {c.message}" for s in SEVERITIES for c in changes if c.severity == s]
+    said = list(zip(changes, messages(changes, old, new), strict=True))
+    lines += [f"  {c.severity.upper():5}  {m}" for s in SEVERITIES for c, m in said if c.severity == s]
     return "\n".join(lines) + "\n"
 
 
 def markdown(changes: list[Change], old: Dataset, new: Dataset, heading: str) -> str:
     lines = [f"## {md(heading)}", "", f"**{summary(changes)}**"]
     lines += ["", f"- old: {_describe(old)}", f"- new: {_describe(new)}"]
+    return "\n".join(lines + by_severity(changes, old, new)) + "\n"
+
+
+def by_severity(changes: list[Change], old: Dataset, new: Dataset) -> list[str]:
+    """Markdown lines: a `### Major` / `### Minor` / `### Patch` list of the changes in words."""
+    said = list(zip(changes, messages(changes, old, new), strict=True))
+    lines: list[str] = []
     for severity in SEVERITIES:
-        group = [c for c in changes if c.severity == severity]
+        group = [m for c, m in said if c.severity == severity]
         if group:
-            lines += ["", f"### {severity.capitalize()}", ""]
-            lines += [f"- {md(c.message)}" for c in group]
-    return "\n".join(lines) + "\n"
+            lines += ["", f"### {severity.capitalize()}", "", *(f"- {md(m)}" for m in group)]
+    return lines
 
 
 def _describe(data: Dataset) -> str:
@@ -49,7 +58,8 @@ def _describe(data: Dataset) -> str:
 
 
 def records(changes: list[Change], old: Dataset, new: Dataset, heading: str) -> str:
-    return json.dumps([c.record() for c in changes], indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    said = [{**c.record(), "message": m} for c, m in zip(changes, messages(changes, old, new), strict=True)]
+    return json.dumps(said, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def patch(changes: list[Change], old: Dataset, new: Dataset, heading: str) -> str:
