@@ -46,10 +46,13 @@ def filled(value: object) -> bool:
 
 
 def arrangement_field(arr: Arrangement, name: str) -> object:
-    """An arrangement's field as the page filled it: a name that is only the column's prefix
-    (no "<name> scope" heading was read) counts as empty."""
+    """An arrangement's field as the page filled it: a name that is only a bare part of its column
+    title (`ZDR` of `ZDR eligible` or `Memenuhi syarat ZDR`: no heading naming it in full was read)
+    counts as empty, in any language."""
     if name == "name":
-        return None if arr.name == arr.column.removesuffix(" eligible").strip() else arr.name
+        column = arr.column.strip()
+        bare = arr.name.strip() and (column.startswith(arr.name.strip()) or column.endswith(arr.name.strip()))
+        return None if bare else arr.name
     return getattr(arr, name)
 
 
