@@ -166,6 +166,7 @@ ENGLISH = Vocabulary(
         "phi_locations": r"\bappears? in\b|:",  # what leads the inline list of PHI locations
         "schema_restrictions": r"restriction applies to",  # the sentence over the restricted parts
         "schema_restrictions_lead": r"\bapplies to\b|:",
+        "beta_exclusion": r"beta\b",  # the excluded-scope label under which betas not listed fall
     },
     legend="Each eligibility column uses three values",
     dump_article_marker="Was this page helpful?",

@@ -69,3 +69,13 @@ def test_check_fetches_each_locale_next_to_the_english_page(cli: CliRun, server:
     assert (dist / "locales" / "id.drift.json").exists()
     again = cli("check", "--url", server.url(PATH.format("en")), "--dist", str(dist), "--locales", "zh-CN")
     assert again.code == 0 and "in step" in again.out
+
+
+def test_an_english_page_not_modified_still_reports_each_locale(cli: CliRun, server: Server, tmp_path: Path) -> None:
+    server.page, server.content_type = SEPTEMBER.read_bytes(), "text/markdown; charset=utf-8"
+    server.pages = {PATH.format("id"): (CORPUS / "id-mdx-2026-04-10.md").read_bytes()}
+    dist, english = tmp_path / "dist", server.url(PATH.format("en"))
+    assert cli("check", "--url", english, "--dist", str(dist), "--publish").code == 1
+    run = cli("check", "--url", english, "--dist", str(dist), "--locales", "id")
+    assert "(HTTP 304)" in run.out and "id copy against the English page: drifted" in run.out
+    assert run.code == 1 and server.seen[-1]["path"] == PATH.format("id")

@@ -76,8 +76,11 @@ def check_cmd(
     try:
         acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
         if acquired is None:
-            emit(_not_modified(dist, url or _live_url(), fmt), output)
-            return Exit.OK
+            text = _not_modified(dist, url or _live_url(), fmt)
+            published = builder.published(dist)  # there is one: _not_modified refuses otherwise
+            languages = _languages(locales, url, published, deadline, max_bytes) if published else {}
+            emit(text + _drift(languages, fmt), output)
+            return Exit.CHANGED if any(r.found for r in languages.values()) else Exit.OK
         src, extra = acquired
         with locked(dist) if publish else nullcontext():
             plan = builder.plan(src, dist, extra, accept=accept)

@@ -15,6 +15,7 @@ from schema.models import Arrangement, Dataset
 from scraper.errors import at, fail
 from scraper.preflight import core
 from scraper.preflight.surface import SURFACE
+from scraper.vocabulary import ENGLISH
 
 
 def read_request(path: Path, max_bytes: int) -> tuple[dict[str, Any], str]:
@@ -44,8 +45,9 @@ def aliases(data: Dataset) -> dict[str, str]:
 
 def beta_rule(arrangement: Arrangement) -> str | None:
     """The page's words when the arrangement excludes beta features it does not list, else None."""
+    cue = ENGLISH.cue("beta_exclusion")
     for item in arrangement.excludes:
-        if (item.label or "").lower().startswith("beta"):
+        if cue is not None and cue.match(item.label or ""):
             return f"{item.label}: {item.text}"
     return None
 
