@@ -25,6 +25,5 @@ def verify_cmd(dist: Path) -> int:
     """
     from scraper.publish import verify
 
-    verify.check(dist)
-    click.echo(verify.summary(dist))
+    click.echo(verify.summary(dist, verify.check(dist)))
     return Exit.OK

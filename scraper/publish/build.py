@@ -60,11 +60,11 @@ def plan(
     `accepted` (why the version may pass the plausibility gates it trips) is kept in its history entry.
     dist/ is verified first: a dist/ that disagrees with itself is never diffed against. The
     published dataset settles rows a text dump glues ambiguously; `accept` takes the first reading."""
-    verify.check(dist)
-    previous = published(dist)
+    state = verify.check(dist)
+    previous = state.current
     evidence = Evidence.of(previous, accept)
     new = compile_source(source, evidence=evidence)
-    entries, manifest, adopted = _past(dist, previous)
+    entries, manifest, adopted = _past(state)
     if previous is not None:
         new = publish_ids.carry(previous, new, [data for _, data in entries])
         check(new, source.origin, in_source=True)
@@ -92,10 +92,10 @@ def plan(
     return Plan(previous, dataset, changes, render)
 
 
-def _past(dist: Path, previous: Dataset | None) -> tuple[list[tuple[str, Dataset]], history.Manifest, dict[str, str]]:
+def _past(state: verify.Published) -> tuple[list[tuple[str, Dataset]], history.Manifest, dict[str, str]]:
     """The published history, oldest first, with its manifest; a dataset published before history
     was kept is adopted into it as it is (the third value: the history file that adds)."""
-    entries, manifest = history.entries(dist), history.read_manifest(dist)
+    previous, entries, manifest = state.current, state.entries, state.manifest
     if previous is None or previous.dataset_version in {v for v, _ in entries}:
         return entries, manifest, {}
     version = previous.dataset_version

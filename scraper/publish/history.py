@@ -36,11 +36,6 @@ def versions(dist: Path) -> list[str]:
     return sorted(found, key=versioning.parse)
 
 
-def entries(dist: Path) -> list[tuple[str, Dataset]]:
-    """Every published dataset, oldest first."""
-    return [(v, dataset_io.load_dataset(dist / name(v))) for v in versions(dist)]
-
-
 def read_manifest(dist: Path) -> Manifest:
     path = dist / MANIFEST
     if not path.exists():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from schema.models import Dataset
@@ -32,42 +33,58 @@ def _read(path: Path) -> bytes:
         raise fail("verify", f"cannot read: {err.strerror or err}", str(path)) from None
 
 
-def problems(dist: Path) -> list[Problem]:
-    """Every way dist/ disagrees with itself, each naming the file; [] when it is consistent."""
+@dataclass(frozen=True)
+class Published:
+    """dist/ as read once: the dataset consumers read, every history file, the manifest."""
+
+    current: Dataset | None
+    entries: list[tuple[str, Dataset]] = field(default_factory=list)
+    manifest: history.Manifest = field(default_factory=dict)
+
+
+def read(dist: Path) -> tuple[Published, list[Problem]]:
+    """Read dist/ once and say every way it disagrees with itself, each naming the file."""
     if not (dist / DATASET).exists():
         kept = [p for p in (history.MANIFEST, changelog.NAME) if (dist / p).exists()] + history.versions(dist)
         missing = f"{DATASET} is missing but the folder holds a published history"
-        return [Problem("verify", missing, str(dist / DATASET))] if kept else []
+        return Published(None), [Problem("verify", missing, str(dist / DATASET))] if kept else []
     current = dataset_io.load_dataset(dist / DATASET)
     versions = history.versions(dist)
     if not versions and not (dist / history.MANIFEST).exists():
-        return []  # published before history was kept: adopted by the next build
-    found = _manifest(dist, versions)
-    found += _current(dist, current, versions)
+        return Published(current), []  # published before history was kept: adopted by the next build
+    state, found = _history(dist, current, versions)
+    found += _current(dist, state, versions)
     found += _changelog(dist, versions)
-    return found
+    return state, found
 
 
-def check(dist: Path) -> None:
-    """Raise (exit 2) naming every file of dist/ that disagrees with the rest."""
-    found = problems(dist)
+def problems(dist: Path) -> list[Problem]:
+    """Every way dist/ disagrees with itself, each naming the file; [] when it is consistent."""
+    return read(dist)[1]
+
+
+def check(dist: Path) -> Published:
+    """dist/ as read, once it is known to agree with itself; else raise (exit 2) naming every
+    file that disagrees with the rest."""
+    state, found = read(dist)
     if found:
         raise RetentionError(found)
+    return state
 
 
-def summary(dist: Path) -> str:
+def summary(dist: Path, state: Published) -> str:
     """One line for `retention verify` when dist/ is consistent."""
-    versions = history.versions(dist)
-    if not (dist / DATASET).exists():
+    if state.current is None:
         return f"{dist}: nothing published yet"
-    data: Dataset = dataset_io.load_dataset(dist / DATASET)
-    return f"{dist}: verified (dataset {data.dataset_version}, {len(versions)} history versions agree)"
+    versions = len(history.versions(dist))
+    return f"{dist}: verified (dataset {state.current.dataset_version}, {versions} history versions agree)"
 
 
-def _manifest(dist: Path, versions: list[str]) -> list[Problem]:
+def _history(dist: Path, current: Dataset, versions: list[str]) -> tuple[Published, list[Problem]]:
+    """Every history file read once, checked against the manifest."""
     where = str(dist / history.MANIFEST)
     if not (dist / history.MANIFEST).exists():
-        return [Problem("verify", "the manifest of the published history is missing", where)]
+        return Published(current), [Problem("verify", "the manifest of the published history is missing", where)]
     manifest = history.read_manifest(dist)
     found = [
         Problem("verify", f"version {v} is listed but its history file is missing", where)
@@ -78,13 +95,13 @@ def _manifest(dist: Path, versions: list[str]) -> list[Problem]:
         for v in versions
         if v not in manifest
     ]
-    for version in versions:
-        found += _history_file(dist / history.name(version), version, manifest.get(version))
-    return found
+    entries = [(v, dataset_io.load_dataset(dist / history.name(v))) for v in versions]
+    for version, data in entries:
+        found += _history_file(dist / history.name(version), data, version, manifest.get(version))
+    return Published(current, entries, manifest), found
 
 
-def _history_file(path: Path, version: str, entry: object) -> list[Problem]:
-    data = dataset_io.load_dataset(path)
+def _history_file(path: Path, data: Dataset, version: str, entry: object) -> list[Problem]:
     if data.dataset_version != version:
         return [Problem("verify", f"holds dataset_version {data.dataset_version}, not {version}", str(path))]
     recorded = entry.get("history_sha256") if isinstance(entry, dict) else None
@@ -93,12 +110,13 @@ def _history_file(path: Path, version: str, entry: object) -> list[Problem]:
     return []
 
 
-def _current(dist: Path, current: Dataset, versions: list[str]) -> list[Problem]:
-    where = str(dist / DATASET)
+def _current(dist: Path, state: Published, versions: list[str]) -> list[Problem]:
+    where, current = str(dist / DATASET), state.current
+    assert current is not None  # read() checks the history only beside a published dataset
     if not versions:
         return [Problem("verify", "no history file holds the published dataset", where)]
     newest = versions[-1]
-    if current.dataset_version not in versions and _legacy(dist, newest, current.dataset_version):
+    if current.dataset_version not in versions and _legacy(state.manifest, newest, current.dataset_version):
         return []  # published by a tool that kept no hashes: adopted into the history as it is
     if current.dataset_version != newest:
         message = f"dataset_version {current.dataset_version} is not the newest published version {newest}"
@@ -108,10 +126,9 @@ def _current(dist: Path, current: Dataset, versions: list[str]) -> list[Problem]
     return []
 
 
-def _legacy(dist: Path, newest: str, current: str) -> bool:
+def _legacy(manifest: history.Manifest, newest: str, current: str) -> bool:
     """A retention.json newer than the history, in a dist/ whose manifest records no
     `history_sha256` (written by a tool before verification): the old adoption rule applies."""
-    manifest = history.read_manifest(dist)
     hashed = any(isinstance(e, dict) and "history_sha256" in e for e in manifest.values())
     return (
         not hashed
