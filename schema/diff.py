@@ -125,6 +125,8 @@ def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
     """Per path: endpoints added or removed, or a requirement changed; `old`/`new` are the path's
     endpoints before and after (None where the path is new or gone)."""
     for path, was, now in keyed(_by_path(a.endpoints), _by_path(b.endpoints)):
+        if was is not None and now is not None and _reordered(was, now):
+            continue  # rows or cells that only move are not changes
         change = partial(Change, feature=b.id, field=path, old=jsonable(was), new=jsonable(now))
         if was is None or now is None:
             yield change("endpoint_added", "minor") if was is None else change("endpoint_removed", "major")
@@ -134,6 +136,11 @@ def _endpoints(a: Feature, b: Feature) -> Iterator[Change]:
             yield change("endpoint_removed", "major")
         else:
             yield change("requirement_changed", "minor")
+
+
+def _reordered(was: list[Endpoint], now: list[Endpoint]) -> bool:
+    """The same endpoints, each as often, in another order."""
+    return len(was) == len(now) and all(was.count(e) == now.count(e) for e in was)
 
 
 def _by_path(endpoints: list[Endpoint]) -> dict[str, list[Endpoint]]:

@@ -302,3 +302,11 @@ def test_an_endpoint_added_to_a_path_already_listed_is_an_addition() -> None:
     assert message(change, april(), more) == "Fast mode: endpoint added: /v1/messages (with fast_mode_beta header)"
     (back,) = diff(more, april())
     assert (back.kind, back.severity) == ("endpoint_removed", "major")
+
+
+def test_endpoints_of_one_path_only_reordered_are_no_change() -> None:
+    row = 'Fast mode/v1/messages (with speed: "fast")'
+    more = _april_text(row, row + " / /v1/messages (with fast_mode_beta header)")
+    swapped = edit_feature(more, "fast_mode", endpoints=feature(more, "fast_mode").endpoints[::-1])
+    assert feature(swapped, "fast_mode").endpoints != feature(more, "fast_mode").endpoints
+    assert diff(more, swapped) == []
