@@ -82,13 +82,25 @@ GATES: list[Gate] = [
 ]
 
 
-def check(old: Dataset | None, new: Dataset, where: str, published: str = "the published dataset") -> None:
-    """Raise (exit 4) naming every gate the page at `where` fails against the `published` `old`."""
+def reasons(old: Dataset, new: Dataset) -> list[str]:
+    """Why each gate `new` trips against `old` refuses it, in gate order; empty when none does."""
+    return [reason for gate in GATES if (reason := gate(old, new)) is not None]
+
+
+def check(
+    old: Dataset | None,
+    new: Dataset,
+    where: str,
+    published: str = "the published dataset",
+    held: list[str] | None = None,
+) -> None:
+    """Raise (exit 4) naming every gate the page at `where` fails against the `published` `old`;
+    `held`: those reasons, where the caller already has them (the replay compares them first)."""
     if old is None:
         return
-    reasons = [reason for gate in GATES if (reason := gate(old, new)) is not None]
-    if reasons:
+    found = reasons(old, new) if held is None else held
+    if found:
         against = f"compared with {published} {old.dataset_version}"
         against += "; refusing to publish (--accept if the page really changed)"
-        problems = [Problem("implausible", f"{r}, {against}", where) for r in reasons]
+        problems = [Problem("implausible", f"{r}, {against}", where) for r in found]
         raise RetentionError(problems, Exit.REFUSED)

@@ -37,6 +37,7 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
     those its manifest entry accepts. Nothing is published otherwise."""
     from scraper.publish import atomic, gates
     from scraper.publish import build as builder
+    from scraper.render import DATASET
 
     with atomic.locked(dist):
         accepted = f"{'; '.join(copy.accept)} ({copy.why})" if copy.accept else None
@@ -46,9 +47,9 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
             raise fail("manifest", f"the manifest dates the copy {copy.date}, the copy says {stated}", str(copy.path))
         held = []
         if plan.changed and plan.previous is not None:
-            held = [reason for gate in gates.GATES if (reason := gate(plan.previous, plan.dataset)) is not None]
+            held = gates.reasons(plan.previous, plan.dataset)
         if not set(held) <= set(copy.accept):  # refused, in the gates' own words
-            gates.check(plan.previous, plan.dataset, page.origin, str(dist / "retention.json"))
+            gates.check(plan.previous, plan.dataset, page.origin, str(dist / DATASET), held)
         stale = sorted(set(copy.accept) - set(held))
         if stale:
             where = f"{copy.path.parent / MANIFEST}: copies[{copy.order - 1}].accept"
