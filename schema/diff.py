@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from schema.change import SEVERITIES, Change, Severity, highest, jsonable, keyed
-from schema.diff_fields import ARRANGEMENT_FIELDS, arrangement_field, filled
+from schema.diff_fields import emptied_fields
 from schema.diff_notes import footnotes
 from schema.diff_page import page_changes
 from schema.matching import renames
@@ -61,11 +61,7 @@ def _arrangements(old: Dataset, new: Dataset) -> Iterator[Change]:
 
 def _arrangement(a: Arrangement, b: Arrangement) -> Iterator[Change]:
     """Renames and scope changes; a field that went empty is reported by the page's fields."""
-    empty = {
-        name
-        for name in ARRANGEMENT_FIELDS
-        if filled(arrangement_field(a, name)) and not filled(arrangement_field(b, name))
-    }
+    empty = emptied_fields(a, b)
     if a.column != b.column or (a.name != b.name and "name" not in empty):
         yield Change("arrangement_renamed", "patch", arrangement=b.id, old=a.name, new=b.name)
     if "covers" not in empty:

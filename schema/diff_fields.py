@@ -56,6 +56,15 @@ def arrangement_field(arr: Arrangement, name: str) -> object:
     return getattr(arr, name)
 
 
+def emptied_fields(a: Arrangement, b: Arrangement) -> list[str]:
+    """The arrangement fields `a` filled and `b` (the same arrangement, later) leaves empty."""
+    return [
+        name
+        for name in ARRANGEMENT_FIELDS
+        if filled(arrangement_field(a, name)) and not filled(arrangement_field(b, name))
+    ]
+
+
 def emptied(old: Dataset, new: Dataset) -> list[Emptied]:
     """Page and arrangement fields filled in `old` and empty in `new` (arrangements matched by id)."""
     found = [
@@ -68,9 +77,8 @@ def emptied(old: Dataset, new: Dataset) -> list[Emptied]:
         b = after.get(a.id)
         if b is None:
             continue
-        for name in ARRANGEMENT_FIELDS:
-            if filled(arrangement_field(a, name)) and not filled(arrangement_field(b, name)):
-                found.append(Emptied(f"arrangements.{a.id}.{name}", jsonable(getattr(a, name)), a.id))
+        for name in emptied_fields(a, b):
+            found.append(Emptied(f"arrangements.{a.id}.{name}", jsonable(getattr(a, name)), a.id))
     return found
 
 
