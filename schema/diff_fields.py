@@ -89,9 +89,8 @@ def emptied_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
 
 def page_field_changes(old: Dataset, new: Dataset) -> Iterator[Change]:
     """`page_changed` (patch) for each page field found but different: shorter, longer, reworded."""
-    gone = {e.path for e in emptied(old, new)}
     for name in PAGE_FIELDS:
         was, now = getattr(old.page, name), getattr(new.page, name)
-        if was == now or f"page.{name}" in gone or name == "policy_violation_retention":
+        if was == now or (filled(was) and not filled(now)) or name == "policy_violation_retention":
             continue
         yield Change("page_changed", "patch", field=f"page.{name}", old=jsonable(was), new=jsonable(now))
