@@ -51,18 +51,19 @@ def problem(text: str, identifier: bool, invisible: bool = True) -> str | None:
     return None
 
 
-def texts(data: Dataset) -> Iterator[tuple[str, str, bool, int | None]]:
-    """(JSON path, text, is identifier, feature index) for every name a request or reader matches."""
+def texts(data: Dataset) -> Iterator[tuple[str, str, bool, bool, int | None]]:
+    """(JSON path, text, is identifier, check invisible characters, feature index) for every name a
+    request or reader matches; a feature name's invisible characters have their own rule (clean-text)."""
     for i, arrangement in enumerate(data.arrangements):
-        yield f"arrangements[{i}].column", arrangement.column, False, None
-        yield f"arrangements[{i}].name", arrangement.name, False, None
+        yield f"arrangements[{i}].column", arrangement.column, False, True, None
+        yield f"arrangements[{i}].name", arrangement.name, False, True, None
     for i, feature in enumerate(data.features):
-        yield f"features[{i}].name", feature.name, False, i
+        yield f"features[{i}].name", feature.name, False, False, i
         for j, endpoint in enumerate(feature.endpoints):
-            yield f"features[{i}].endpoints[{j}].path", endpoint.path, True, i
+            yield f"features[{i}].endpoints[{j}].path", endpoint.path, True, True, i
             req = endpoint.requires
             if req is not None:
                 where = f"features[{i}].endpoints[{j}].requires"
-                yield f"{where}.name", req.name, req.kind != "other", i
+                yield f"{where}.name", req.name, req.kind != "other", True, i
                 if req.value is not None:
-                    yield f"{where}.value", req.value, False, i
+                    yield f"{where}.value", req.value, False, True, i

@@ -138,8 +138,8 @@ def clean_text(data: Dataset) -> Iterator[Finding]:
 
 def what_it_looks_like(data: Dataset) -> Iterator[Finding]:
     """Identifiers and names carry no invisible, bidi or look-alike characters (schema/lookalike.py)."""
-    for path, text, identifier, index in lookalike.texts(data):
-        why = lookalike.problem(text, identifier, invisible=not re.fullmatch(r"features\[\d+\]\.name", path))
+    for path, text, identifier, invisible, index in lookalike.texts(data):
+        why = lookalike.problem(text, identifier, invisible)
         if why is not None:
             span = data.features[index].span if index is not None else None
             yield Finding("lookalike", f"{text!r}: {why}", path, span)
