@@ -12,7 +12,8 @@ whose statuses mostly agree) and footnotes (by text, then number) are carried th
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
 
 from schema.diff_notes import match as match_footnotes
 from schema.matching import renames
@@ -21,12 +22,13 @@ from scraper.extract import cells
 from scraper.vocabulary import column_label
 
 Rule = Callable[[Feature, Feature], bool]
+T = TypeVar("T", bound=Hashable)
 
 MIN_AGREEMENT = 0.8  # share of statuses a renamed column must keep to be the same arrangement
 
 
-def dedupe(items: Iterable[str], current: str) -> list[str]:
-    """`items` in order, once each, without `current`: a former-names list."""
+def dedupe(items: Iterable[T], current: T) -> list[T]:
+    """`items` in order, once each, without `current`: a former-names (or -numbers) list."""
     return [x for x in dict.fromkeys(items) if x != current]
 
 
@@ -48,9 +50,9 @@ def _match_features(previous: list[Feature], new: list[Feature], history: dict[s
             if hit is not None:
                 found[i] = hit
     by_id = {f.id: f for f in previous}
-    keyed = {(found[i].id if i in found else f"\0{i}"): f for i, f in enumerate(new)}
-    for old_id, key in renames(by_id, keyed).items():
-        found[int(key[1:])] = by_id[old_id]
+    rows = {(found[i].id if i in found else f"\0{i}"): i for i in range(len(new))}  # no id starts with \0
+    for old_id, key in renames(by_id, {key: new[i] for key, i in rows.items()}).items():
+        found[rows[key]] = by_id[old_id]
     return found
 
 
@@ -140,7 +142,7 @@ def _footnotes(previous: Dataset, notes: list[Footnote], ids: dict[str, str]) ->
     result = []
     for note in notes:
         old = pairs.get(id(note))
-        former = [n for n in dict.fromkeys([*old.former_numbers, old.number]) if n != note.number] if old else []
+        former = dedupe([*old.former_numbers, old.number], note.number) if old else []
         applies = [(ids.get(f, f), a) for f, a in note.applies_to]
         result.append(note.model_copy(update={"applies_to": applies, "former_numbers": former}))
     return result
