@@ -64,7 +64,7 @@ def _scope(how: str) -> Callable[[Change, Sides], str]:
     def word(c: Change, w: Sides) -> str:
         item = c.new if c.new is not None else c.old
         key = item["label"] or item["text"]
-        who = f"{label(_arrangement(w.new, c.arrangement))} {c.field}"
+        who = f"{w.labels[c.arrangement or '']} {c.field}"
         return f"{who} “{key}” reworded" if how == "reworded" else f"{who} {how}: {key}"
 
     return word

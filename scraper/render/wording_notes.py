@@ -36,6 +36,11 @@ class Sides:
         """Arrangement id -> label, in the order the old then the new dataset lists them."""
         return {a.id: label(a) for a in [*self.old.arrangements, *self.new.arrangements]}
 
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Section id -> title, the new title where both sides have the id."""
+        return {s.id: s.title for s in [*self.old.page.sections, *self.new.page.sections]}
+
     def statuses(self, feature: Feature) -> str:
         """`ZDR yes, HIPAA no`: a feature's eligibility by label, in the arrangements' order."""
         labels = self.labels
@@ -77,7 +82,7 @@ def _footnote_cells(c: Change, w: Sides) -> str:
 def _section(how: str) -> Callable[[Change, Sides], str]:
     def word(c: Change, w: Sides) -> str:
         sid = (c.field or "").removeprefix("page.sections.")
-        title = {s.id: s.title for s in [*w.old.page.sections, *w.new.page.sections]}[sid]
+        title = w.titles[sid]
         return f"Section “{title}” changed{_excerpt(c.old, c.new)}" if how == "changed" else f"Section {how}: “{title}”"
 
     return word
