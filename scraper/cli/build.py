@@ -68,7 +68,7 @@ def _build_with_locales(page: Source, dist: Path, accept: bool, copies: tuple[Pa
     from scraper.publish import build as builder
 
     with atomic.locked(dist):
-        plan = builder.plan(page, dist)
+        plan = builder.plan(page, dist, accept=accept)
         reports = {}
         for path in copies:
             copy, is_dataset = sides.localized_side(path, max_bytes, None, None)
