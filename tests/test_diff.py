@@ -302,3 +302,13 @@ def test_an_endpoint_added_to_a_path_already_listed_is_an_addition() -> None:
     assert message(change, april(), more) == "Fast mode: endpoint added: /v1/messages (with fast_mode_beta header)"
     (back,) = diff(more, april())
     assert (back.kind, back.severity) == ("endpoint_removed", "major")
+
+
+@needs_markdown
+def test_a_dataset_is_read_as_one_whatever_input_format_says(cli: CliRun, tmp_path: Path) -> None:
+    from tests.conftest import MD_MAY
+
+    published = tmp_path / "retention.json"
+    assert cli("compile", str(MD_MAY), "--output", str(published)).code == 0
+    run = cli("diff", str(published), str(MD_MAY), "--input-format", "markdown")
+    assert run.code == 0, run.err

@@ -45,6 +45,7 @@ def compare(english: m.Dataset, english_origin: str, page: source.Source, datase
 
 
 def localized_side(path: Path, max_bytes: int, fmt: Format | None, locale: str | None) -> tuple[source.Source, bool]:
-    """The copy's bytes, with the locale the command gives (if any), and whether it is a dataset."""
+    """The copy's bytes, with the locale the command gives (if any), and whether it is a dataset
+    (whatever `fmt` says: it names the form of a page only)."""
     page = source.read(path, fmt, max_bytes)
-    return replace(page, locale=locale), fmt is None and diff_input.is_dataset(page.text)
+    return replace(page, locale=locale), diff_input.is_dataset(page.text)
