@@ -33,14 +33,10 @@ def english_side(path: Path, max_bytes: int, fmt: Format | None = None) -> m.Dat
 
 def compare(english: m.Dataset, english_origin: str, page: source.Source, dataset: bool = False) -> Report:
     """Read the copy `page` (a dataset when `dataset`) and report its drift from `english`."""
-    if dataset:
-        copy = dataset_io.loads(page.text, page.origin)
-        pairs = match.by_id(copy, english)
-    else:
-        copy = compiler.read_rows(page)
-        if copy.source.locale == "en":
-            raise fail("locale", "this copy is in English: compare English copies with `retention diff`", page.origin)
-        pairs = match.pairing(copy, english, english_origin)
+    copy = dataset_io.loads(page.text, page.origin) if dataset else compiler.read_rows(page)
+    if copy.source.locale == "en":
+        raise fail("locale", "this copy is in English: compare English copies with `retention diff`", page.origin)
+    pairs = match.by_id(copy, english) if dataset else match.pairing(copy, english, english_origin)
     return Report(copy, pairs, drift.drift(english, copy, pairs, page.origin))
 
 
