@@ -23,11 +23,10 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 @dataclass(frozen=True)
 class Matching:
-    """Localized rows paired with English features; what is left over on either side."""
+    """Localized rows paired with English features, and the rows left over."""
 
     pairs: list[tuple[m.Feature, m.Feature]]  # (localized row, English feature)
     unmatched: list[tuple[m.Feature, str]]  # localized rows that match nothing, and why
-    missing: list[m.Feature]  # English features no row matches
 
 
 def page_key(url: str | None) -> tuple[str, str] | None:
@@ -109,8 +108,7 @@ def match(localized: m.Dataset, english: m.Dataset) -> Matching:
             unmatched.append((row, f"matches {cands[0].id}, as another row of the copy does"))
         else:
             pairs.append((row, cands[0]))
-    paired = {e.id for _, e in pairs}
-    return Matching(pairs, unmatched, [f for f in english.features if f.id not in paired])
+    return Matching(pairs, unmatched)
 
 
 def by_id(localized: m.Dataset, english: m.Dataset) -> Matching:
@@ -118,7 +116,7 @@ def by_id(localized: m.Dataset, english: m.Dataset) -> Matching:
     ids = {f.id: f for f in english.features}
     pairs = [(f, ids[f.id]) for f in localized.features if f.id in ids]
     unmatched = [(f, f"id {f.id} is not on the English page") for f in localized.features if f.id not in ids]
-    return Matching(pairs, unmatched, [f for f in english.features if f.id not in {r.id for r, _ in pairs}])
+    return Matching(pairs, unmatched)
 
 
 def _linked(english: m.Dataset, origin: str) -> None:
