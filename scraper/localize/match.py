@@ -145,10 +145,16 @@ def keyed(localized: m.Dataset, english: m.Dataset, english_origin: str, source:
     found = pairing(localized, english, english_origin)
     if found.unmatched:
         raise RetentionError([_problem(source, row, why) for row, why in found.unmatched])
-    ids = {id(row): eng.id for row, eng in found.pairs}
-    features = [row.model_copy(update={"id": ids[id(row)]}) for row in localized.features]
-    notes = [n.model_copy(update={"applies_to": cited(n.number, features)}) for n in localized.footnotes]
-    return localized.model_copy(update={"features": features, "footnotes": notes})
+    return under_english_ids(localized, found.pairs)
+
+
+def under_english_ids(copy: m.Dataset, pairs: list[tuple[m.Feature, m.Feature]]) -> m.Dataset:
+    """The copy's paired rows under their English ids (a row not paired is left out), each footnote
+    citing the cells under those ids; a footnote no row cites any more is kept, for the caller to drop."""
+    ids = {id(row): eng.id for row, eng in pairs}
+    features = [row.model_copy(update={"id": ids[id(row)]}) for row in copy.features if id(row) in ids]
+    notes = [n.model_copy(update={"applies_to": cited(n.number, features)}) for n in copy.footnotes]
+    return copy.model_copy(update={"features": features, "footnotes": notes})
 
 
 def cited(number: int, features: list[m.Feature]) -> list[tuple[str, str]]:
