@@ -5,11 +5,9 @@ that are behind and on what. The English dataset stays the only authority."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from schema import models as m
-from schema.drift import summary
 from scraper.dataset_io import dumps
 from scraper.localize.match import under_english_ids
 from scraper.localize.sides import Report
@@ -30,9 +28,8 @@ def files(reports: dict[str, Report]) -> dict[str, str]:
     """The files of dist/locales/ for each language's report."""
     result = {}
     for locale, found in sorted(reports.items()):
-        body = {"summary": summary(locale, found.found), "drift": [d.record() for d in found.found]}
         result[f"locales/{locale}.json"] = dumps(keyed_rows(found))
-        result[f"locales/{locale}.drift.json"] = json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        result[f"locales/{locale}.drift.json"] = report.records(found.found, "", locale)
     return result
 
 
