@@ -70,5 +70,10 @@ bench: $(BENCH_STAMP)  ## costs per page and per run against the anchors; rewrit
 	$(BIN)/python -m tests.bench
 
 .PHONY: converters
-converters: $(DEV_STAMP)  ## rerun the converters (html2text, markdownify, pandoc, ...) over the English copies into tests/converted/
+CONVERTERS_STAMP := $(VENV)/.converters-installed
+$(CONVERTERS_STAMP): $(DEV_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,converters]'
+	touch $(CONVERTERS_STAMP)
+
+converters: $(CONVERTERS_STAMP)  ## rerun the converters (html2text, markdownify, pandoc, ...) over the English copies into tests/converted/
 	$(BIN)/python -m tests.converters

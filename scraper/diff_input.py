@@ -16,8 +16,9 @@ def is_dataset(text: str) -> bool:
 
 
 def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, fmt: Format | None = None) -> Dataset:
-    """The dataset at `path`, schema- and rule-checked; a page is compiled (which checks it)."""
+    """The dataset at `path`, schema- and rule-checked; a page is compiled (which checks it).
+    A dataset is read as one whatever `fmt` says: `fmt` names the form of a page only."""
     src = source.read(path, fmt, max_bytes)
-    if fmt is None and is_dataset(src.text):
+    if is_dataset(src.text):
         return dataset_io.loads(src.text, src.origin)
     return compiler.compile_source(src)

@@ -52,8 +52,8 @@ def fail(kind: str, message: str, where: str, code: Exit = Exit.BAD_INPUT) -> Re
 
 def report(exc: RetentionError) -> int:
     """Print each problem as one `retention: error:` line on stderr; the exit code to return."""
-    import sys
+    import click
 
     for problem in exc.problems:
-        print(f"retention: error: {problem}", file=sys.stderr)
+        click.echo(f"retention: error: {problem}", err=True)
     return exc.code

@@ -81,8 +81,7 @@ def _copy(raw: Any, folder: Path, where: str) -> Copy:
     if date is not None and not (isinstance(date, str) and _DATE.fullmatch(date)):
         raise fail("manifest", f"date {date!r} is not YYYY-MM-DD or null", where)
     url, order, digest = raw.get("url"), raw.get("order"), raw.get("sha256")
-    accept = _accept(raw.get("accept"), where)
-    why = raw["accept"]["why"] if accept else None
+    accept, why = _accept(raw.get("accept"), where)
     if not isinstance(order, int):
         raise fail("manifest", f"order {order!r} is not a number", where)
     if digest != hashlib.sha256((folder / name).read_bytes()).hexdigest():
@@ -99,16 +98,17 @@ def _copy(raw: Any, folder: Path, where: str) -> Copy:
     )
 
 
-def _accept(raw: Any, where: str) -> tuple[str, ...]:
-    """`accept`: null, or {"gates": [reason, ...], "why": "..."}: no gate passed without a why."""
+def _accept(raw: Any, where: str) -> tuple[tuple[str, ...], str | None]:
+    """`accept`: null, or {"gates": [reason, ...], "why": "..."}: no gate passed without a why.
+    The gates and the why (none for null)."""
     if raw is None:
-        return ()
+        return (), None
     gates, why = (raw.get("gates"), raw.get("why")) if isinstance(raw, dict) else (None, None)
     if not (isinstance(gates, list) and gates and all(isinstance(g, str) for g in gates)):
         raise fail("manifest", "accept.gates must list the gate reasons the copy trips", where)
     if not (isinstance(why, str) and why.strip()):
         raise fail("manifest", "accept.why must say why those gates are passed", where)
-    return tuple(gates)
+    return tuple(gates), why
 
 
 def read_manifest(path: Path) -> list[Copy]:

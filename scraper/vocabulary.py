@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 ENDPOINT_PREFIX = "/v1/"
 ENDPOINT_PATH = r"/v1/[a-z0-9_\-/{}]*"  # lowercase path segments, `{id}` placeholders
@@ -249,6 +250,7 @@ def known(locale: str) -> Vocabulary | None:
     return by_fold.get(code) or by_fold.get(code.split("-")[0])
 
 
+@cache  # read in the matching loop, once a requirement
 def filler() -> frozenset[str]:
     """Every language's qualifier words that name no API thing: left out when two copies'
     qualifiers are compared by the code names they hold."""

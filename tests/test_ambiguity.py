@@ -13,7 +13,7 @@ from scraper.compiler import compile_source
 from scraper.errors import RetentionError
 from scraper.frontends.text.ambiguity import Evidence
 from tests import forms_compile as forms
-from tests.conftest import BUNDLED, MD_MAY, CliRun, compile_text
+from tests.conftest import BUNDLED, CORPUS, MD_MAY, CliRun, compile_text
 
 TEXT = BUNDLED.read_text(encoding="utf-8")
 BATCH = "Batch processing/v1/messages/batchesNoNo"
@@ -118,3 +118,16 @@ def test_superscript_digits_are_marks_in_every_front_end(form: str) -> None:
     (messages, *_) = plain(marked).features
     assert messages.eligibility["hipaa"].footnotes == [1, 3]
     assert messages.details == "Standard API calls for generating Claude responses."
+
+
+def test_accept_settles_an_ambiguous_reading_when_localized_copies_are_built(cli: CliRun, tmp_path: Path) -> None:
+    dist, ambiguous = tmp_path / "dist", tmp_path / "page.txt"
+    assert cli("build", str(BUNDLED), "--dist", str(dist)).code == 0
+    ambiguous.write_text(page("129-day retention"), encoding="utf-8")
+    keyed = tmp_path / "zh-CN.json"  # a keyed copy: a text dump has no doc links to match a page copy by
+    english = str(CORPUS / "en-md-2026-09-26.md")
+    assert cli("compile", str(CORPUS / "zh-CN-mdx-2026-09-undated.md"), "--english", english, "-o", str(keyed)).code == 0
+    copy = ("--localized", str(keyed))
+    accepted = cli("build", str(ambiguous), "--dist", str(dist), "--accept", *copy)
+    assert accepted.code == 0, accepted.err
+    assert batch(json_dataset(dist)) == ([], "129-day retention; async storage required. See Batch processing.")

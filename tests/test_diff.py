@@ -310,3 +310,13 @@ def test_endpoints_of_one_path_only_reordered_are_no_change() -> None:
     swapped = edit_feature(more, "fast_mode", endpoints=feature(more, "fast_mode").endpoints[::-1])
     assert feature(swapped, "fast_mode").endpoints != feature(more, "fast_mode").endpoints
     assert diff(more, swapped) == []
+
+
+@needs_markdown
+def test_a_dataset_is_read_as_one_whatever_input_format_says(cli: CliRun, tmp_path: Path) -> None:
+    from tests.conftest import MD_MAY
+
+    published = tmp_path / "retention.json"
+    assert cli("compile", str(MD_MAY), "--output", str(published)).code == 0
+    run = cli("diff", str(published), str(MD_MAY), "--input-format", "markdown")
+    assert run.code == 0, run.err

@@ -79,3 +79,21 @@ def test_an_english_page_not_modified_still_reports_each_locale(cli: CliRun, ser
     run = cli("check", "--url", english, "--dist", str(dist), "--locales", "id")
     assert "(HTTP 304)" in run.out and "id copy against the English page: drifted" in run.out
     assert run.code == 1 and server.seen[-1]["path"] == PATH.format("id")
+
+
+def test_build_refuses_an_english_dataset_or_two_copies_of_one_language(cli: CliRun, tmp_path: Path) -> None:
+    dist, english = tmp_path / "dist", tmp_path / "en.json"
+    assert cli("compile", str(SEPTEMBER), "--output", str(english)).code == 0
+    run = cli("build", str(SEPTEMBER), "--dist", str(dist), "--localized", str(english))
+    assert run.code == 2 and f"{english}: locale: this copy is in English" in run.err and "Traceback" not in run.err
+    idn = str(CORPUS / "id-mdx-2026-06-28.md")
+    twice = cli("build", str(SEPTEMBER), "--dist", str(dist), "--localized", idn, "--localized", idn)
+    assert twice.code == 2 and "a second --localized copy in 'id'" in twice.err and "Traceback" not in twice.err
+    assert len(twice.err.strip().splitlines()) == 1 and not dist.exists()
+
+
+def test_compile_refuses_an_english_side_in_another_language(cli: CliRun, tmp_path: Path) -> None:
+    zh = tmp_path / "zh-CN.json"  # a keyed copy: a dataset, not in English
+    assert cli("compile", str(CORPUS / "zh-CN-mdx-2026-09-undated.md"), "--english", str(SEPTEMBER), "-o", str(zh)).code == 0
+    run = cli("compile", str(CORPUS / "id-mdx-2026-06-28.md"), "--english", str(zh))
+    assert run.code == 2 and "the English side is in 'zh-CN'" in run.err and "Traceback" not in run.err

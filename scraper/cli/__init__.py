@@ -13,7 +13,7 @@ import sys
 import click
 
 from scraper.cli import build, check, diff, drift, pages, preflight, render, verify
-from scraper.errors import Exit, RetentionError
+from scraper.errors import Exit, RetentionError, report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,9 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"retention: interrupted; {_what_was_published()}", err=True)
         return Exit.INTERRUPTED
     except RetentionError as exc:
-        for problem in exc.problems:
-            click.echo(f"retention: error: {problem}", err=True)
-        return exc.code
+        return report(exc)
     except Exception:
         import traceback  # only on the path of a bug: keeps start-up lean
 

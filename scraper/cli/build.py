@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from scraper.cli.options import ACCEPT, INPUT_FORMAT, MAX_BYTES, chosen_format, dist_option
-from scraper.errors import Exit
+from scraper.errors import Exit, fail
 
 if TYPE_CHECKING:
     from scraper.source import Source
@@ -68,12 +68,15 @@ def _build_with_locales(page: Source, dist: Path, accept: bool, copies: tuple[Pa
     from scraper.publish import build as builder
 
     with atomic.locked(dist):
-        plan = builder.plan(page, dist)
+        plan = builder.plan(page, dist, accept=accept)
         reports = {}
         for path in copies:
             copy, is_dataset = sides.localized_side(path, max_bytes, None, None)
             found = sides.compare(plan.dataset, page.origin, copy, is_dataset)
-            reports[found.copy.source.locale] = found
+            locale = found.copy.source.locale
+            if locale in reports:
+                raise fail("locale", f"a second --localized copy in {locale!r}: give one copy a language", str(path))
+            reports[locale] = found
         return builder.publish_plan(with_locales(plan, reports), dist, page.origin, accept)
 
 

@@ -74,12 +74,12 @@ def check_cmd(
     if locales and fmt == "json":
         raise click.UsageError("--format json reports the English changes only; use text or markdown with --locales")
     try:
-        acquired = _acquire(source, url, dist, deadline, max_bytes, input_format)
+        published = builder.published(dist) if source is None else None  # read once: fetch state and a 304 use it
+        acquired = _acquire(source, url, published, dist, deadline, max_bytes, input_format)
         if acquired is None:
-            text = _not_modified(dist, url or _live_url(), fmt)
-            published = builder.published(dist)  # there is one: _not_modified refuses otherwise
-            languages = _languages(locales, url, published, deadline, max_bytes) if published else {}
-            emit(text + _drift(languages, fmt), output)
+            data = _compared_on_304(published, url or _live_url())
+            languages = _languages(locales, url, data, deadline, max_bytes)
+            emit(_not_modified(data, fmt) + _drift(languages, fmt), output)
             return Exit.CHANGED if any(r.found for r in languages.values()) else Exit.OK
         src, extra = acquired
         with locked(dist) if publish else nullcontext():
@@ -104,32 +104,41 @@ def _live_url() -> str:
     return BUNDLED_URL
 
 
-def _not_modified(dist: Path, url: str, fmt: str) -> str:
-    """The report when the server answers 304: no changes, in the format asked for."""
+def _compared_on_304(published: Dataset | None, url: str) -> Dataset:
+    """The published dataset a 304 answer stands for; refused when nothing is published."""
     from scraper.errors import fail
-    from scraper.publish import build as builder
+
+    if published is None:
+        raise fail("fetch", "HTTP 304 Not Modified, but nothing is published to compare with", url, Exit.FETCH_FAILED)
+    return published
+
+
+def _not_modified(data: Dataset, fmt: str) -> str:
+    """The report when the server answers 304: no changes, in the format asked for."""
     from scraper.render import reports as diff_report
 
-    data = builder.published(dist)
-    if data is None:
-        raise fail("fetch", "HTTP 304 Not Modified, but nothing is published to compare with", url, Exit.FETCH_FAILED)
     heading = f"API and data retention: not modified since dataset {data.dataset_version} (HTTP 304)"
     return diff_report.render(fmt, [], data, data, heading)
 
 
 def _acquire(
-    source: Path | None, url: str | None, dist: Path, deadline: float, max_bytes: int, input_format: str
+    source: Path | None,
+    url: str | None,
+    published: Dataset | None,
+    dist: Path,
+    deadline: float,
+    max_bytes: int,
+    input_format: str,
 ) -> tuple[Source, dict[str, str]] | None:
-    """The page and the fetch state to publish with it; None when the server says 304."""
+    """The page and the fetch state to publish with it; None when the server says 304. The
+    fetch state is sent only while it belongs to the `published` dataset."""
     from scraper import fetch, resources
-    from scraper.publish import build as builder
     from scraper.source import read
 
     if source is not None:
         return read(source, chosen_format(input_format), max_bytes), {}
     url = url or resources.BUNDLED_URL
     known = fetch.Validators.read(dist / FETCH_STATE)
-    published = builder.published(dist)
     if known is not None and (published is None or published.source.sha256 != known.sha256):
         known = None
     got = fetch.fetch(url, known, fetch.Limits(deadline=deadline, max_bytes=max_bytes))

@@ -49,16 +49,16 @@ def compile_cmd(
     """
     from dataclasses import replace
 
-    from scraper import diff_input
     from scraper import source as sources
     from scraper.compiler import compile_source
     from scraper.dataset_io import dumps
     from scraper.localize.match import keyed
+    from scraper.localize.sides import english_side
 
     page = replace(sources.read(source, chosen_format(input_format), max_bytes), locale=locale, url=url)
 
     def key(data: Dataset, copy: Source) -> Dataset:
-        return keyed(data, diff_input.load(english, max_bytes), str(english), copy)
+        return keyed(data, english_side(english, max_bytes), str(english), copy)
 
     dataset = compile_source(page, key)
     emit(dumps(dataset), output)

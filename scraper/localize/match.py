@@ -23,11 +23,10 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 @dataclass(frozen=True)
 class Matching:
-    """Localized rows paired with English features; what is left over on either side."""
+    """Localized rows paired with English features, and the rows left over."""
 
     pairs: list[tuple[m.Feature, m.Feature]]  # (localized row, English feature)
     unmatched: list[tuple[m.Feature, str]]  # localized rows that match nothing, and why
-    missing: list[m.Feature]  # English features no row matches
 
 
 def page_key(url: str | None) -> tuple[str, str] | None:
@@ -109,8 +108,7 @@ def match(localized: m.Dataset, english: m.Dataset) -> Matching:
             unmatched.append((row, f"matches {cands[0].id}, as another row of the copy does"))
         else:
             pairs.append((row, cands[0]))
-    paired = {e.id for _, e in pairs}
-    return Matching(pairs, unmatched, [f for f in english.features if f.id not in paired])
+    return Matching(pairs, unmatched)
 
 
 def by_id(localized: m.Dataset, english: m.Dataset) -> Matching:
@@ -118,7 +116,7 @@ def by_id(localized: m.Dataset, english: m.Dataset) -> Matching:
     ids = {f.id: f for f in english.features}
     pairs = [(f, ids[f.id]) for f in localized.features if f.id in ids]
     unmatched = [(f, f"id {f.id} is not on the English page") for f in localized.features if f.id not in ids]
-    return Matching(pairs, unmatched, [f for f in english.features if f.id not in {r.id for r, _ in pairs}])
+    return Matching(pairs, unmatched)
 
 
 def _linked(english: m.Dataset, origin: str) -> None:
@@ -147,10 +145,16 @@ def keyed(localized: m.Dataset, english: m.Dataset, english_origin: str, source:
     found = pairing(localized, english, english_origin)
     if found.unmatched:
         raise RetentionError([_problem(source, row, why) for row, why in found.unmatched])
-    ids = {id(row): eng.id for row, eng in found.pairs}
-    features = [row.model_copy(update={"id": ids[id(row)]}) for row in localized.features]
-    notes = [n.model_copy(update={"applies_to": cited(n.number, features)}) for n in localized.footnotes]
-    return localized.model_copy(update={"features": features, "footnotes": notes})
+    return under_english_ids(localized, found.pairs)
+
+
+def under_english_ids(copy: m.Dataset, pairs: list[tuple[m.Feature, m.Feature]]) -> m.Dataset:
+    """The copy's paired rows under their English ids (a row not paired is left out), each footnote
+    citing the cells under those ids; a footnote no row cites any more is kept, for the caller to drop."""
+    ids = {id(row): eng.id for row, eng in pairs}
+    features = [row.model_copy(update={"id": ids[id(row)]}) for row in copy.features if id(row) in ids]
+    notes = [n.model_copy(update={"applies_to": cited(n.number, features)}) for n in copy.footnotes]
+    return copy.model_copy(update={"features": features, "footnotes": notes})
 
 
 def cited(number: int, features: list[m.Feature]) -> list[tuple[str, str]]:

@@ -5,13 +5,11 @@ that are behind and on what. The English dataset stays the only authority."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from schema import models as m
-from schema.drift import summary
 from scraper.dataset_io import dumps
-from scraper.localize.match import cited
+from scraper.localize.match import under_english_ids
 from scraper.localize.sides import Report
 from scraper.publish.build import Plan
 from scraper.render import drift as report
@@ -22,21 +20,16 @@ from scraper.render.markdown import PAGE, render_markdown
 def keyed_rows(found: Report) -> m.Dataset:
     """The copy with the rows that match an English feature, under its id (a row the English page
     lacks is in the drift, not here: it has no id); footnotes cited only by such rows go too."""
-    ids = {id(row): eng.id for row, eng in found.matching.pairs}
-    features = [row.model_copy(update={"id": ids[id(row)]}) for row in found.copy.features if id(row) in ids]
-    notes = [
-        n.model_copy(update={"applies_to": cites}) for n in found.copy.footnotes if (cites := cited(n.number, features))
-    ]
-    return found.copy.model_copy(update={"features": features, "footnotes": notes})
+    data = under_english_ids(found.copy, found.matching.pairs)
+    return data.model_copy(update={"footnotes": [n for n in data.footnotes if n.applies_to]})
 
 
 def files(reports: dict[str, Report]) -> dict[str, str]:
     """The files of dist/locales/ for each language's report."""
     result = {}
     for locale, found in sorted(reports.items()):
-        body = {"summary": summary(locale, found.found), "drift": [d.record() for d in found.found]}
         result[f"locales/{locale}.json"] = dumps(keyed_rows(found))
-        result[f"locales/{locale}.drift.json"] = json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        result[f"locales/{locale}.drift.json"] = report.records(found.found, "", locale)
     return result
 
 

@@ -33,18 +33,15 @@ def english_side(path: Path, max_bytes: int, fmt: Format | None = None) -> m.Dat
 
 def compare(english: m.Dataset, english_origin: str, page: source.Source, dataset: bool = False) -> Report:
     """Read the copy `page` (a dataset when `dataset`) and report its drift from `english`."""
-    if dataset:
-        copy = dataset_io.loads(page.text, page.origin)
-        pairs = match.by_id(copy, english)
-    else:
-        copy = compiler.read_rows(page)
-        if copy.source.locale == "en":
-            raise fail("locale", "this copy is in English: compare English copies with `retention diff`", page.origin)
-        pairs = match.pairing(copy, english, english_origin)
+    copy = dataset_io.loads(page.text, page.origin) if dataset else compiler.read_rows(page)
+    if copy.source.locale == "en":
+        raise fail("locale", "this copy is in English: compare English copies with `retention diff`", page.origin)
+    pairs = match.by_id(copy, english) if dataset else match.pairing(copy, english, english_origin)
     return Report(copy, pairs, drift.drift(english, copy, pairs, page.origin))
 
 
 def localized_side(path: Path, max_bytes: int, fmt: Format | None, locale: str | None) -> tuple[source.Source, bool]:
-    """The copy's bytes, with the locale the command gives (if any), and whether it is a dataset."""
+    """The copy's bytes, with the locale the command gives (if any), and whether it is a dataset
+    (whatever `fmt` says: it names the form of a page only)."""
     page = source.read(path, fmt, max_bytes)
-    return replace(page, locale=locale), fmt is None and diff_input.is_dataset(page.text)
+    return replace(page, locale=locale), diff_input.is_dataset(page.text)
