@@ -89,6 +89,15 @@ def test_a_copy_mixing_english_words_into_headers_and_cells_reads() -> None:
     assert rows["structured_outputs"].eligibility["hipaa"].footnotes == [3]
 
 
+def test_a_row_without_its_empty_details_cell_reads_in_the_copys_words() -> None:
+    dropped = {  # html2text leaves an empty last cell out: the row ends at its last status
+        '<Eligible status="no">Tidak</Eligible> | Retensi 29 hari; penyimpanan async diperlukan. Lihat [Pemrosesan batch](/docs/id/build-with-claude/batch-processing#data-retention). |': '<Eligible status="no">Tidak</Eligible> |',
+    }
+    data = localized(CORPUS / "id-mdx-2026-04-10.md", "en-mdx-2026-04-26.md", **dropped)
+    batch = {f.id: f for f in data.features}["batch_processing"]
+    assert batch.eligibility["hipaa"].status == "no" and batch.details is None
+
+
 def test_an_unknown_status_word_is_refused_naming_it(cli: CliRun, tmp_path: Path) -> None:
     text = (CORPUS / "zh-CN-mdx-2026-09-undated.md").read_text(encoding="utf-8")
     page = tmp_path / "zh.md"
