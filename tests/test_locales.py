@@ -164,3 +164,15 @@ def test_a_copy_naming_no_language_with_english_headers_and_translated_cells_rea
     page.write_text(text.replace(header, "| Feature | Endpoint | ZDR eligible | HIPAA eligible | Details |"), encoding="utf-8")
     run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-04-26.md"))
     assert run.code == 0 and '"locale": "id"' in run.out and '"id": "tool_search"' in run.out
+
+
+def test_another_table_on_a_copy_naming_no_language_does_not_hide_its_language(cli: CliRun, tmp_path: Path) -> None:
+    text = (CORPUS / "id-mdx-2026-04-10.md").read_text(encoding="utf-8")
+    text = text.replace("url: https://platform.claude.com/docs/id/build-with-claude/api-and-data-retention\n", "")
+    header = "| Fitur | Endpoint | Memenuhi syarat ZDR | Memenuhi syarat HIPAA | Detail |"
+    other = "| Wilayah | Kode | Zona | Catatan |\n| - | - | - | - |\n| Eropa | eu | Frankfurt | - |\n\n"
+    page = tmp_path / "copy.md"
+    english_header = "| Feature | Endpoint | ZDR eligible | HIPAA eligible | Details |"
+    page.write_text(text.replace(header, other + english_header), encoding="utf-8")
+    run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-04-26.md"))
+    assert run.code == 0 and '"locale": "id"' in run.out and '"id": "tool_search"' in run.out
