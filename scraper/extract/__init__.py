@@ -41,10 +41,6 @@ def status_and_marks(cell: Cell, words: Vocabulary = ENGLISH) -> tuple[str | Non
     return None, cell.marks
 
 
-def _span(cell: Cell) -> Span:
-    return cell.span
-
-
 class Extractor:
     def __init__(self, source: Source, doc: Document, words: Vocabulary = ENGLISH) -> None:
         self.source = source
@@ -105,7 +101,7 @@ class Extractor:
             eligibility=eligibility,
             details=text,
             retention=cells.retention(text),
-            span=_span(name),
+            span=name.span,
         )
 
     def footnotes(self, features: list[m.Feature]) -> list[m.Footnote]:

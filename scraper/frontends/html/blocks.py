@@ -38,7 +38,7 @@ _PLAIN_NOTE = re.compile(r"(\d+)\s+(\S.*)")
 class HtmlReader:
     """Reads blocks out of an element tree; one instance per page."""
 
-    def __init__(self, locator: hi.Locator, where: Callable[[Span], str] = str) -> None:
+    def __init__(self, locator: hi.Locator, where: Callable[[Span], str]) -> None:
         self.locator = locator
         self.where = where
         self.footnotes: list[Footnote] = []
