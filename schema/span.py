@@ -20,3 +20,11 @@ class Span:
 
     line: Annotated[int, Ge(1)]
     col: Annotated[int, Ge(1)]
+
+
+def span_at(text: str | bytes, index: int) -> Span:
+    """The line and column of offset `index` in `text` (bytes count a column per byte): the one
+    place offsets become places, so every message names them alike."""
+    if isinstance(text, bytes):
+        text = text.decode("latin-1")  # one character per byte: same offsets, same newlines
+    return Span(text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)

@@ -114,6 +114,16 @@ class TableBlock:
 Block = Heading | Paragraph | ListBlock | Steps | Code | Question | TableBlock
 
 
+def texts(block: Block) -> list[Text]:
+    """A block's texts: a paragraph's body, a list's items one each; other blocks have none
+    (a step's body, a question's answer are read from these)."""
+    if isinstance(block, Paragraph):
+        return [block.body]
+    if isinstance(block, ListBlock):
+        return list(block.items)
+    return []
+
+
 @dataclass(frozen=True)
 class Footnote:
     number: int

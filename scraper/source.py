@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from schema.span import Span
+from schema.span import Span, span_at
 from scraper.errors import at, fail
 
 Format = Literal["text", "html", "markdown"]
@@ -36,14 +36,12 @@ def _decode(raw: bytes, origin: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise fail("encoding", f"not UTF-8 (byte 0x{raw[err.start]:02x})", at(origin, line, col)) from None
+        place = span_at(raw, err.start)
+        raise fail("encoding", f"not UTF-8 (byte 0x{raw[err.start]:02x})", at(origin, place.line, place.col)) from None
     nul = text.find("\x00")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        raise fail("encoding", "NUL byte in input", at(origin, line, col))
+        place = span_at(text, nul)
+        raise fail("encoding", "NUL byte in input", at(origin, place.line, place.col))
     return text.removeprefix("\ufeff")
 
 
@@ -70,7 +68,7 @@ _SUFFIXES: dict[str, Format] = {
     ".htm": "html",
     ".txt": "text",
 }
-_PIPE_TABLE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)  # a pipe table's separator line
+PIPE_TABLE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)  # a pipe table's separator line
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 
 
@@ -110,7 +108,7 @@ def _by_content(text: str) -> Format:
     if _HTML.match(text):
         # Markdown that keeps some HTML wrappers (pandoc gfm opens with a <div>) is still
         # Markdown when its table is a pipe table and no <table> element is there.
-        pipe_table = _PIPE_TABLE.search(text) and not _HTML_TABLE.search(text)
+        pipe_table = PIPE_TABLE.search(text) and not _HTML_TABLE.search(text)
         return "markdown" if pipe_table else "html"
     if _GLUED_HEADER.search(text):
         return "text"  # a flattened table header: whatever else the cells hold, this is a dump

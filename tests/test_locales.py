@@ -89,6 +89,15 @@ def test_a_copy_mixing_english_words_into_headers_and_cells_reads() -> None:
     assert rows["structured_outputs"].eligibility["hipaa"].footnotes == [3]
 
 
+def test_a_row_without_its_empty_details_cell_reads_in_the_copys_words() -> None:
+    dropped = {  # html2text leaves an empty last cell out: the row ends at its last status
+        '<Eligible status="no">Tidak</Eligible> | Retensi 29 hari; penyimpanan async diperlukan. Lihat [Pemrosesan batch](/docs/id/build-with-claude/batch-processing#data-retention). |': '<Eligible status="no">Tidak</Eligible> |',
+    }
+    data = localized(CORPUS / "id-mdx-2026-04-10.md", "en-mdx-2026-04-26.md", **dropped)
+    batch = {f.id: f for f in data.features}["batch_processing"]
+    assert batch.eligibility["hipaa"].status == "no" and batch.details is None
+
+
 def test_an_unknown_status_word_is_refused_naming_it(cli: CliRun, tmp_path: Path) -> None:
     text = (CORPUS / "zh-CN-mdx-2026-09-undated.md").read_text(encoding="utf-8")
     page = tmp_path / "zh.md"
@@ -153,5 +162,17 @@ def test_a_copy_naming_no_language_with_english_headers_and_translated_cells_rea
     header = "| Fitur | Endpoint | Memenuhi syarat ZDR | Memenuhi syarat HIPAA | Detail |"
     page = tmp_path / "copy.md"
     page.write_text(text.replace(header, "| Feature | Endpoint | ZDR eligible | HIPAA eligible | Details |"), encoding="utf-8")
+    run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-04-26.md"))
+    assert run.code == 0 and '"locale": "id"' in run.out and '"id": "tool_search"' in run.out
+
+
+def test_another_table_on_a_copy_naming_no_language_does_not_hide_its_language(cli: CliRun, tmp_path: Path) -> None:
+    text = (CORPUS / "id-mdx-2026-04-10.md").read_text(encoding="utf-8")
+    text = text.replace("url: https://platform.claude.com/docs/id/build-with-claude/api-and-data-retention\n", "")
+    header = "| Fitur | Endpoint | Memenuhi syarat ZDR | Memenuhi syarat HIPAA | Detail |"
+    other = "| Wilayah | Kode | Zona | Catatan |\n| - | - | - | - |\n| Eropa | eu | Frankfurt | - |\n\n"
+    page = tmp_path / "copy.md"
+    english_header = "| Feature | Endpoint | ZDR eligible | HIPAA eligible | Details |"
+    page.write_text(text.replace(header, other + english_header), encoding="utf-8")
     run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-04-26.md"))
     assert run.code == 0 and '"locale": "id"' in run.out and '"id": "tool_search"' in run.out

@@ -41,10 +41,6 @@ def status_and_marks(cell: Cell, words: Vocabulary = ENGLISH) -> tuple[str | Non
     return None, cell.marks
 
 
-def _span(cell: Cell) -> Span:
-    return cell.span
-
-
 class Extractor:
     def __init__(self, source: Source, doc: Document, words: Vocabulary = ENGLISH) -> None:
         self.source = source
@@ -56,7 +52,7 @@ class Extractor:
         self.problems.append(Problem(kind, message, self.source.where(cell.span)))
 
     def table(self) -> Table | None:
-        tables = [t for t in self.doc.tables() if _is_eligibility(t, self.words)]
+        tables = eligibility_tables(self.doc, self.words)
         if not tables:
             self.problems.append(missing.diagnose(self.source) or missing.no_table(self.source, self.words))
             return None
@@ -66,7 +62,7 @@ class Extractor:
 
     def feature(self, row: Row, columns: list[str], notes: set[int]) -> m.Feature | None:
         last = row.cells[-1]
-        if len(row.cells) == len(columns) + 2 and status_and_marks(last)[0] is not None:
+        if len(row.cells) == len(columns) + 2 and status_and_marks(last, self.words)[0] is not None:
             # only an empty Details cell may be left out (html2text drops it): the last cell is a status
             row = Row((*row.cells, Cell("", Span(last.span.line, last.span.col + len(last.text)))), row.span)
         if len(row.cells) != len(columns) + 3:
@@ -105,7 +101,7 @@ class Extractor:
             eligibility=eligibility,
             details=text,
             retention=cells.retention(text),
-            span=_span(name),
+            span=name.span,
         )
 
     def footnotes(self, features: list[m.Feature]) -> list[m.Footnote]:
@@ -175,9 +171,14 @@ def _is_eligibility(table: Table, words: Vocabulary) -> bool:
     )
 
 
+def eligibility_tables(doc: Document, words: Vocabulary) -> list[Table]:
+    """The page's tables that are eligibility tables in this vocabulary's words."""
+    return [t for t in doc.tables() if _is_eligibility(t, words)]
+
+
 def has_table(doc: Document, words: Vocabulary) -> bool:
     """Whether the page holds an eligibility table in this vocabulary's words."""
-    return any(_is_eligibility(t, words) for t in doc.tables())
+    return bool(eligibility_tables(doc, words))
 
 
 def extract(source: Source, doc: Document, words: Vocabulary = ENGLISH) -> m.Dataset:

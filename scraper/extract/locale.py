@@ -58,11 +58,11 @@ def sniffed(doc: Document) -> Vocabulary:
     """For a copy that names no language: the first vocabulary (English first) whose words read
     its table header and every status cell; else the first that reads the header (whose
     problems are then reported); else English."""
-    from scraper.extract import has_table, status_and_marks
+    from scraper.extract import eligibility_tables, has_table, status_and_marks
 
     readers = [v for v in LOCALES.values() if has_table(doc, v)]
-    statuses = [c for t in doc.tables() for r in t.rows for c in r.cells[2:-1]]
     for words in readers:
+        statuses = [c for t in eligibility_tables(doc, words) for r in t.rows for c in r.cells[2:-1]]
         if all(status_and_marks(c, words)[0] is not None for c in statuses):
             return words
     return readers[0] if readers else ENGLISH

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from schema.span import span_at
 from scraper.errors import Problem, at
-from scraper.source import Source
+from scraper.source import PIPE_TABLE, Source
 from scraper.vocabulary import ENGLISH, Vocabulary
 
 _KEEPERS = "a converter that keeps tables (html2text, markdownify, pandoc -t gfm) or the page's HTML or Markdown"
@@ -26,13 +27,6 @@ _ONE_A_LINE = re.compile(
     rf"^[ \t]*{ENGLISH.feature_column}[ \t]*\n(?:[ \t]*\n)*[ \t]*{ENGLISH.endpoint_column}[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-_PIPE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
-
-
-def _place(source: Source, index: int) -> str:
-    line = source.text.count("\n", 0, index) + 1
-    col = index - (source.text.rfind("\n", 0, index) + 1) + 1
-    return at(source.origin, line, col)
 
 
 def _form(source: Source) -> str:
@@ -43,13 +37,13 @@ def diagnose(source: Source) -> Problem | None:
     """The one-line refusal for a page whose table is flattened or in another form; None when
     the input shows no sign of the table at all (the caller's own message stands)."""
     head = _HEAD.search(source.text)
-    pipes = head is not None and "|" in head.group(0) and _PIPE_SEPARATOR.search(source.text, head.end())
+    pipes = head is not None and "|" in head.group(0) and PIPE_TABLE.search(source.text, head.end())
     if head is not None and pipes and source.format != "markdown":
         message = (
             f"the feature eligibility table is a Markdown pipe table, but the input was {_form(source)};"
             " use --input-format markdown"
         )
-        return Problem("table", message, _place(source, head.start()))
+        return Problem("table", message, source.where(span_at(source.text, head.start())))
     if head is not None and source.format == "text" and "|" not in head.group(0):
         glued = not head.group(1)
         after = source.text[head.end() :].split("\n", 2)
@@ -60,14 +54,14 @@ def diagnose(source: Source) -> Problem | None:
             f"the feature eligibility table is flattened into lines ({how}: columns and footnote marks"
             f" cannot be told apart); input {_form(source)}; use {_KEEPERS}, or name the form with --input-format"
         )
-        return Problem("table", message, _place(source, head.start()))
+        return Problem("table", message, source.where(span_at(source.text, head.start())))
     one_a_line = _ONE_A_LINE.search(source.text)
     if one_a_line is not None:
         message = (
             f"the feature eligibility table is flattened into lines (one cell a line: rows cannot be told"
             f" apart); input {_form(source)}; use {_KEEPERS}, or name the form with --input-format"
         )
-        return Problem("table", message, _place(source, one_a_line.start()))
+        return Problem("table", message, source.where(span_at(source.text, one_a_line.start())))
     return None
 
 

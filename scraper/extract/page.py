@@ -27,6 +27,7 @@ from scraper.document import (
     Steps,
     Table,
     TableBlock,
+    texts,
 )
 from scraper.extract import cells
 from scraper.extract.sections import Part, label_text, sections, steps_under
@@ -50,11 +51,7 @@ def _block(block: Block) -> m.Block | None:
 
 
 def _texts(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
-        return [block.body.text]
-    if isinstance(block, ListBlock):
-        return [i.text for i in block.items]
-    return []
+    return [t.text for t in texts(block)]
 
 
 def _answer(question: Question) -> list[str]:

@@ -16,25 +16,28 @@ if TYPE_CHECKING:
     from scraper.frontends.text.ambiguity import Evidence
 
 
-def _text(source: Source) -> Document:
+def _text(source: Source, evidence: Evidence | None) -> Document:
     from scraper.frontends import text
 
-    return text.parse(source)
+    return text.parse(source, evidence)
 
 
-def _markdown(source: Source) -> Document:
+def _markdown(source: Source, evidence: Evidence | None) -> Document:
+    """Markdown is never ambiguous: `evidence` is not needed."""
     from scraper.frontends import markdown
 
     return markdown.parse(source)
 
 
-def _html(source: Source) -> Document:
+def _html(source: Source, evidence: Evidence | None) -> Document:
+    """HTML is never ambiguous: `evidence` is not needed."""
     from scraper.frontends.html import parse as parse_html
 
     return parse_html(source)
 
 
-PARSERS: dict[str, Callable[[Source], Document]] = {"text": _text, "markdown": _markdown, "html": _html}
+Parser = Callable[[Source, "Evidence | None"], Document]
+PARSERS: dict[str, Parser] = {"text": _text, "markdown": _markdown, "html": _html}
 
 
 def parse(source: Source, evidence: Evidence | None = None) -> Document:
@@ -44,8 +47,4 @@ def parse(source: Source, evidence: Evidence | None = None) -> Document:
     if parser is None:
         known = ", ".join(sorted(PARSERS))
         raise fail("format", f"no front end for {source.format!r} input yet (have: {known})", f"{source.origin}:1:1")
-    if source.format == "text":
-        from scraper.frontends import text
-
-        return text.parse(source, evidence)
-    return parser(source)
+    return parser(source, evidence)

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree, html
 
-from schema.span import Span
+from schema.span import span_at
 from scraper.document import Document
 from scraper.errors import fail
 from scraper.frontends.html.blocks import HtmlReader
@@ -63,9 +63,8 @@ def _refuse_entities(source: Source) -> None:
     """A DOCTYPE declaring entities (billion laughs, external files) has no place in a docs page."""
     found = _ENTITY_DECLARATION.search(source.text)
     if found:
-        line = source.text.count("\n", 0, found.start()) + 1
-        col = found.start() - (source.text.rfind("\n", 0, found.start()) + 1) + 1
-        raise fail("hostile", "the DOCTYPE declares entities; refusing the page", source.where(Span(line, col)))
+        place = span_at(source.text, found.start())
+        raise fail("hostile", "the DOCTYPE declares entities; refusing the page", source.where(place))
 
 
 def parse(source: Source) -> Document:

@@ -27,6 +27,7 @@ from scraper.document import (
     Table,
     TableBlock,
     Text,
+    texts,
 )
 from scraper.errors import fail
 from scraper.frontends.html import inline as hi
@@ -38,7 +39,7 @@ _PLAIN_NOTE = re.compile(r"(\d+)\s+(\S.*)")
 class HtmlReader:
     """Reads blocks out of an element tree; one instance per page."""
 
-    def __init__(self, locator: hi.Locator, where: Callable[[Span], str] = str) -> None:
+    def __init__(self, locator: hi.Locator, where: Callable[[Span], str]) -> None:
         self.locator = locator
         self.where = where
         self.footnotes: list[Footnote] = []
@@ -167,6 +168,6 @@ class HtmlReader:
                 if sub is title_el or (len(sub) == 0 and hp.DIGITS.fullmatch(sub.text_content() or "")):
                     self.skip.add(sub)
             title = hi.read([title_el.text or "", *hp.content(title_el)], marks=False)
-            body = [t for b in self.read(item) for t in hp.texts(b)]
+            body = [t for b in self.read(item) for t in texts(b)]
             steps.append(Step(Text(title.text, self.locator.span(title_el), tuple(title.links)), tuple(body)))
         return Steps(tuple(steps), self.locator.span(el))

@@ -10,6 +10,7 @@ from lxml import html
 
 from schema.span import Span
 from scraper.document import Inline, Link
+from scraper.frontends.markdown.attributes import INVISIBLE_STYLE
 
 SKIP = {"script", "style", "template", "noscript", "svg", "button", "img", "iframe", "head", "nav", "footer", "input"}
 _SPACE = re.compile(r"\s+")
@@ -28,7 +29,7 @@ def hidden(el: html.HtmlElement) -> bool:
     return _INVISIBLE_STYLE.search(el.get("style") or "") is not None
 
 
-_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_INVISIBLE_STYLE = re.compile(INVISIBLE_STYLE, re.IGNORECASE)
 
 
 def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:

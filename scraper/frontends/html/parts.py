@@ -8,8 +8,6 @@ from typing import TypeAlias
 
 from lxml import html
 
-from scraper.document import Block, ListBlock, Paragraph, Text
-
 Node: TypeAlias = html.HtmlElement | str
 BLOCKS = {"p", "ul", "ol", "table", "pre", "details", "hr", "h1", "h2", "h3", "h4", "h5", "h6"}
 CONTAINERS = {"div", "section", "article", "main", "header", "aside", "blockquote", "figure", "dl", "dd", "center"}
@@ -80,9 +78,3 @@ def is_steps(el: html.HtmlElement) -> bool:
     return tag(el) == "ol" and bool(items) and all(len(parts(c)) >= 2 for c in items)
 
 
-def texts(block: Block) -> list[Text]:
-    if isinstance(block, Paragraph):
-        return [block.body]
-    if isinstance(block, ListBlock):
-        return list(block.items)
-    return []

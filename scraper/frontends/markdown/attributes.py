@@ -20,9 +20,11 @@ from schema.span import Span
 from scraper.errors import fail
 from scraper.vocabulary import LOCALES
 
+# a style that hides an element from readers; the HTML front end skips such elements alike
+INVISIBLE_STYLE = r"display\s*:\s*none|visibility\s*:\s*hidden"
 _HIDDEN = re.compile(
     r"<[A-Za-z][\w.:-]*\b[^>]*?(?:\shidden(?=[\s/>=])|aria-hidden\s*=\s*[\"']?true|"
-    r"style\s*=\s*[\"'][^\"']*(?:display\s*:\s*none|visibility\s*:\s*hidden))",
+    rf"style\s*=\s*[\"'][^\"']*(?:{INVISIBLE_STYLE}))",
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"\s*(```|~~~)")

@@ -18,11 +18,12 @@ from scraper.document import (
     Steps,
     TableBlock,
     Text,
+    texts,
 )
 from scraper.errors import fail
 from scraper.frontends.markdown import lines as ml
 from scraper.frontends.markdown.attributes import check_statuses
-from scraper.frontends.markdown.lists import read_list, texts
+from scraper.frontends.markdown.lists import read_list
 from scraper.frontends.markdown.tables import read_footnotes, read_table
 
 QUESTIONS = {"section", "Accordion", "details"}
@@ -169,7 +170,7 @@ class BlockReader:
                 continue
             stop = self._close("Step", k, close)
             title = ml.text_at(ml.title_attribute(self.lines[k]) or "", k + 1, ml.indent(self.lines[k]) + 1)
-            steps.append(Step(title, tuple(texts(self.read(k + 1, stop)))))
+            steps.append(Step(title, tuple(t for b in self.read(k + 1, stop) for t in texts(b))))
             k = stop + 1
         return Steps(tuple(steps), Span(i + 1, ml.indent(self.lines[i]) + 1))
 

@@ -11,7 +11,6 @@ from scraper.frontends.markdown import inline as md_inline
 HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 RULE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 COPY_LABEL = re.compile(r"\ACopy(?=[\[{<(\"'])")  # a copy button's label a converter glued to the code
-_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]-) (?=[a-z])")
 
 
 def join_wrapped(parts: list[str]) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from schema.span import Span
-from scraper.document import Block, Heading, ListBlock, Paragraph, Step, Steps, Text
+from scraper.document import Block, Heading, ListBlock, Step, Steps, Text, texts
 from scraper.frontends.markdown import lines as ml
 
 
@@ -93,15 +93,4 @@ def _blocks(items: list[_Item], ordered: bool) -> list[Block]:
 def _step(item: _Item) -> Step:
     heading = item.blocks[0]
     assert isinstance(heading, Heading)
-    return Step(Text(heading.text, heading.span), tuple(texts(item.blocks[1:])))
-
-
-def texts(blocks: list[Block]) -> list[Text]:
-    """A step's body as texts: paragraphs, and list items one each."""
-    result: list[Text] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            result.append(block.body)
-        elif isinstance(block, ListBlock):
-            result.extend(block.items)
-    return result
+    return Step(Text(heading.text, heading.span), tuple(t for b in item.blocks[1:] for t in texts(b)))

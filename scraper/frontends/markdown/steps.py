@@ -9,7 +9,7 @@ what follows (a warning, the next section's text) is not the step's.
 
 from __future__ import annotations
 
-from scraper.document import Block, ListBlock, Paragraph, Step, Steps, Text
+from scraper.document import Block, ListBlock, Paragraph, Step, Steps, Text, texts
 
 
 def _number(block: Block) -> int | None:
@@ -19,11 +19,11 @@ def _number(block: Block) -> int | None:
 
 
 def _texts(block: Block) -> list[Text] | None:
-    if isinstance(block, Paragraph) and _number(block) is None:
-        return [block.body]
-    if isinstance(block, ListBlock):
-        return list(block.items)
-    return None
+    """A body block's texts; None for a block that ends a step (a step number, neither a
+    paragraph nor a list)."""
+    if _number(block) is not None or not isinstance(block, Paragraph | ListBlock):
+        return None
+    return texts(block)
 
 
 def _step(blocks: list[Block], k: int, n: int) -> tuple[Step, int] | None:
