@@ -190,11 +190,12 @@ def unversioned(kind: str) -> str:
 
 
 def _apply(table: Table, rule: Any, value: Any, kind: str, name: str) -> list[Part]:
-    """The classes of `value` under `rule` (see surface.py); empty values are no use."""
-    if _empty(value):
-        return []
+    """The classes of `value` under `rule` (see surface.py): a part the table does not name is
+    unknown whatever its value; a named part with an empty value is no use."""
     if rule is None:
         return [(label(kind, f"{name}={value}" if isinstance(value, str) else name), None)]
+    if _empty(value):
+        return []
     if isinstance(rule, str):
         return WALKS[rule](table, value) if rule.startswith("@") else [(label(kind, name), rule)]
     members = dict(rule)
