@@ -256,9 +256,10 @@ def _params(table: Table, body: Any) -> list[Part]:
     return [part for key, value in body.items() for part in _apply(table, rules.get(key), value, "parameter", key)]
 
 
-def classify(table: Table, body: Any, endpoint: str, betas: Iterable[str] = ()) -> list[Part]:
-    """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown)."""
-    path = normalise_endpoint(endpoint)
+def classify(table: Table, body: Any, path: str, betas: Iterable[str] = ()) -> list[Part]:
+    """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown).
+
+    `path` is normalised already (normalise_endpoint), as assess() does."""
     pattern = endpoint_pattern(table["endpoint"], path)
     parts: list[Part] = [(label("endpoint", path), None if pattern is None else table["endpoint"][pattern])]
     parts += _betas(table, list(betas)) if betas else []
@@ -383,6 +384,33 @@ def judge(
     forbidden = any(use.status not in ("yes", "qualified") for use in uses)
     allowed = not forbidden and not refused and (allow_unknown or not unknown)
     return Verdict(version, arrangement, endpoint, allowed, uses, tuple(unknown), tuple(refused))
+
+
+def assess(
+    table: Table,
+    request: Any,
+    endpoint: str | None,
+    headers: Any,
+    rows: Iterable[_Row],
+    notes: Mapping[int, str],
+    arrangement: str,
+    words: Mapping[str, str],
+    beta_rule: str | None = None,
+    allow_unknown: bool = False,
+    version: str = "",
+    aliases: Mapping[str, str] | None = None,
+) -> Verdict:
+    """The verdict on a request, a body or an envelope: the one sequence `retention preflight` and
+    check_request() both run. The endpoint is `endpoint`, else the envelope's, else the one the
+    body's shape implies; betas come from the envelope's headers and `headers` (mapping or pairs).
+
+    Raises ValueError naming the field of an envelope that is malformed.
+    """
+    envelope = split_envelope(request)
+    target, pairs, body = envelope if envelope is not None else (None, [], request)
+    where = normalise_endpoint(endpoint or target or implied_endpoint(body))
+    parts = classify(table, body, where, beta_values([*pairs, *header_pairs(headers)]))
+    return judge(rows, notes, parts, arrangement, words, beta_rule, allow_unknown, version, where, aliases)
 
 
 def describe(verdict: Verdict, allow_unknown: bool = False) -> list[str]:
