@@ -1685,7 +1685,6 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
         ),
         'beta': MappingProxyType(
             {
-                ').split(': 'unlisted',
                 'admin-user-sign-out-2026-10-08': 'unlisted',
                 'advisor-tool-2026-03-01': 'advisor_tool',
                 'agent-memory-2026-07-22': 'unlisted',

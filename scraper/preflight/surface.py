@@ -237,7 +237,7 @@ _UNLISTED_BETAS = (
     "inline-tools-2026-09-15", "ce-plugins-2026-09-01", "spend-limit-reads-2026-09-26",
     "telemetry-destinations-2026-08-11", "webhooks-2026-10-07", "admin-user-sign-out-2026-10-08",
     "message-threads-2026-08-12", "analytics-usage-cost-2026-08-24", "experimental-claude-tag-2026-10-21",
-    "ce-user-management-2026-07-13", ").split(",
+    "ce-user-management-2026-07-13",
 )
 BETAS.update(dict.fromkeys(_UNLISTED_BETAS, UNLISTED))  # betas of products and controls no row is about
 
