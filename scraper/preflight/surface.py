@@ -18,8 +18,7 @@ starting with `@` walk the value: `@messages`, `@blocks`, `@tools`, `@edits`, `@
 
 from __future__ import annotations
 
-NEUTRAL = "neutral"
-UNLISTED = "unlisted"
+from scraper.preflight.core import NEUTRAL, UNLISTED
 
 Rule = str | tuple[tuple[str, str], ...]
 
