@@ -31,8 +31,6 @@ def read_request(path: Path, max_bytes: int) -> tuple[dict[str, Any], str]:
 
 def page_words(arrangement: Arrangement) -> dict[str, str]:
     """The page's words a reason quotes: column, label ("ZDR") and the word for each status."""
-    from scraper.vocabulary import ENGLISH
-
     words = {status: word for word, status in reversed(ENGLISH.statuses.items())}
     label = ENGLISH.arrangement_prefix(arrangement.column) or arrangement.column
     return {**words, "column": arrangement.column, "label": label}

@@ -1689,8 +1689,7 @@ def status(feature_id: str, arrangement: str) -> Status:
     table is not "no", it is a question to ask.
     """
     arrangement = FORMER_ARRANGEMENT_IDS.get(arrangement, arrangement)
-    if arrangement not in ARRANGEMENTS:
-        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
+    _arrangement(arrangement)
     return FEATURES[current_id(feature_id)].eligibility[arrangement].status
 
 
