@@ -87,7 +87,7 @@ class Record:
         raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and isinstance(other, Record) and other._values == self._values
+        return type(other) is type(self) and other._values == self._values
 
     def __hash__(self) -> int:
         return hash(repr(self))
