@@ -87,7 +87,7 @@ class Record:
         raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and isinstance(other, Record) and other._values == self._values
+        return type(other) is type(self) and other._values == self._values
 
     def __hash__(self) -> int:
         return hash(repr(self))
@@ -190,11 +190,12 @@ def unversioned(kind: str) -> str:
 
 
 def _apply(table: Table, rule: Any, value: Any, kind: str, name: str) -> list[Part]:
-    """The classes of `value` under `rule` (see surface.py); empty values are no use."""
-    if _empty(value):
-        return []
+    """The classes of `value` under `rule` (see surface.py): a part the table does not name is
+    unknown whatever its value; a named part with an empty value is no use."""
     if rule is None:
         return [(label(kind, f"{name}={value}" if isinstance(value, str) else name), None)]
+    if _empty(value):
+        return []
     if isinstance(rule, str):
         return WALKS[rule](table, value) if rule.startswith("@") else [(label(kind, name), rule)]
     members = dict(rule)
@@ -286,9 +287,10 @@ def _params(table: Table, body: Any) -> list[Part]:
     return [part for key, value in body.items() for part in _apply(table, rules.get(key), value, "parameter", key)]
 
 
-def classify(table: Table, body: Any, endpoint: str, betas: Iterable[str] = ()) -> list[Part]:
-    """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown)."""
-    path = normalise_endpoint(endpoint)
+def classify(table: Table, body: Any, path: str, betas: Iterable[str] = ()) -> list[Part]:
+    """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown).
+
+    `path` is normalised already (normalise_endpoint), as assess() does."""
     pattern = endpoint_pattern(table["endpoint"], path)
     parts: list[Part] = [(label("endpoint", path), None if pattern is None else table["endpoint"][pattern])]
     parts += _betas(table, list(betas)) if betas else []
@@ -413,6 +415,33 @@ def judge(
     forbidden = any(use.status not in ("yes", "qualified") for use in uses)
     allowed = not forbidden and not refused and (allow_unknown or not unknown)
     return Verdict(version, arrangement, endpoint, allowed, uses, tuple(unknown), tuple(refused))
+
+
+def assess(
+    table: Table,
+    request: Any,
+    endpoint: str | None,
+    headers: Any,
+    rows: Iterable[_Row],
+    notes: Mapping[int, str],
+    arrangement: str,
+    words: Mapping[str, str],
+    beta_rule: str | None = None,
+    allow_unknown: bool = False,
+    version: str = "",
+    aliases: Mapping[str, str] | None = None,
+) -> Verdict:
+    """The verdict on a request, a body or an envelope: the one sequence `retention preflight` and
+    check_request() both run. The endpoint is `endpoint`, else the envelope's, else the one the
+    body's shape implies; betas come from the envelope's headers and `headers` (mapping or pairs).
+
+    Raises ValueError naming the field of an envelope that is malformed.
+    """
+    envelope = split_envelope(request)
+    target, pairs, body = envelope if envelope is not None else (None, [], request)
+    where = normalise_endpoint(endpoint or target or implied_endpoint(body))
+    parts = classify(table, body, where, beta_values([*pairs, *header_pairs(headers)]))
+    return judge(rows, notes, parts, arrangement, words, beta_rule, allow_unknown, version, where, aliases)
 
 
 def describe(verdict: Verdict, allow_unknown: bool = False) -> list[str]:
@@ -1656,7 +1685,6 @@ SURFACE: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
         ),
         'beta': MappingProxyType(
             {
-                ').split(': 'unlisted',
                 'admin-user-sign-out-2026-10-08': 'unlisted',
                 'advisor-tool-2026-03-01': 'advisor_tool',
                 'agent-memory-2026-07-22': 'unlisted',
@@ -1786,8 +1814,7 @@ def status(feature_id: str, arrangement: str) -> Status:
     table is not "no", it is a question to ask.
     """
     arrangement = FORMER_ARRANGEMENT_IDS.get(arrangement, arrangement)
-    if arrangement not in ARRANGEMENTS:
-        raise KeyError(f"unknown arrangement {arrangement!r}; known: {', '.join(ARRANGEMENTS)}")
+    _arrangement(arrangement)
     return FEATURES[current_id(feature_id)].eligibility[arrangement].status
 
 
@@ -1814,14 +1841,10 @@ def check_request(
     `allow_unknown`. Raises KeyError for an unknown arrangement, ValueError for a bad envelope.
     """
     _arrangement(arrangement)
-    envelope = split_envelope(body)
-    target, pairs, payload = envelope if envelope is not None else (None, [], body)
-    where = normalise_endpoint(endpoint or target or implied_endpoint(payload))
-    parts = classify(SURFACE, payload, where, beta_values([*pairs, *header_pairs(headers)]))
     notes = {number: note.text for number, note in FOOTNOTES.items()}
-    rule = BETA_RULES[arrangement]
-    words, version, olds = PAGE_WORDS[arrangement], DATASET_VERSION, PREFLIGHT_ALIASES
-    return judge(FEATURES.values(), notes, parts, arrangement, words, rule, allow_unknown, version, where, olds)
+    rule, words, version, olds = BETA_RULES[arrangement], PAGE_WORDS[arrangement], DATASET_VERSION, PREFLIGHT_ALIASES
+    rows = FEATURES.values()
+    return assess(SURFACE, body, endpoint, headers, rows, notes, arrangement, words, rule, allow_unknown, version, olds)
 
 
 def blocked_features(

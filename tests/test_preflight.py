@@ -147,6 +147,12 @@ def test_empty_lists_null_and_false_are_not_uses(extra: dict[str, Any]) -> None:
     assert verdict.allowed and ids(verdict) == ["messages_api"] and not verdict.unknown
 
 
+def test_a_parameter_the_table_does_not_name_is_unknown_even_when_empty() -> None:
+    parts = core.classify(surface.SURFACE, {"model": "x", "brand_new": False, "other": {}}, core.MESSAGES)
+    assert [part for part, cls in parts if cls is None] == ["parameter `brand_new`", "parameter `other`"]
+    assert not judge({**PLAIN, "brand_new": None}, "hipaa").allowed
+
+
 @pytest.mark.parametrize(
     ("edit", "feature"),
     [("clear_tool_uses_20250919", "context_editing"), ("compact_20260112", "context_management_compaction")],

@@ -56,7 +56,7 @@ class Record:
         raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and isinstance(other, Record) and other._values == self._values
+        return type(other) is type(self) and other._values == self._values
 
     def __hash__(self) -> int:
         return hash(repr(self))
@@ -159,11 +159,12 @@ def unversioned(kind: str) -> str:
 
 
 def _apply(table: Table, rule: Any, value: Any, kind: str, name: str) -> list[Part]:
-    """The classes of `value` under `rule` (see surface.py); empty values are no use."""
-    if _empty(value):
-        return []
+    """The classes of `value` under `rule` (see surface.py): a part the table does not name is
+    unknown whatever its value; a named part with an empty value is no use."""
     if rule is None:
         return [(label(kind, f"{name}={value}" if isinstance(value, str) else name), None)]
+    if _empty(value):
+        return []
     if isinstance(rule, str):
         return WALKS[rule](table, value) if rule.startswith("@") else [(label(kind, name), rule)]
     members = dict(rule)
@@ -255,9 +256,10 @@ def _params(table: Table, body: Any) -> list[Part]:
     return [part for key, value in body.items() for part in _apply(table, rules.get(key), value, "parameter", key)]
 
 
-def classify(table: Table, body: Any, endpoint: str, betas: Iterable[str] = ()) -> list[Part]:
-    """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown)."""
-    path = normalise_endpoint(endpoint)
+def classify(table: Table, body: Any, path: str, betas: Iterable[str] = ()) -> list[Part]:
+    """Every part of a request and its class: a feature id, NEUTRAL, UNLISTED, or None (unknown).
+
+    `path` is normalised already (normalise_endpoint), as assess() does."""
     pattern = endpoint_pattern(table["endpoint"], path)
     parts: list[Part] = [(label("endpoint", path), None if pattern is None else table["endpoint"][pattern])]
     parts += _betas(table, list(betas)) if betas else []
@@ -382,6 +384,33 @@ def judge(
     forbidden = any(use.status not in ("yes", "qualified") for use in uses)
     allowed = not forbidden and not refused and (allow_unknown or not unknown)
     return Verdict(version, arrangement, endpoint, allowed, uses, tuple(unknown), tuple(refused))
+
+
+def assess(
+    table: Table,
+    request: Any,
+    endpoint: str | None,
+    headers: Any,
+    rows: Iterable[_Row],
+    notes: Mapping[int, str],
+    arrangement: str,
+    words: Mapping[str, str],
+    beta_rule: str | None = None,
+    allow_unknown: bool = False,
+    version: str = "",
+    aliases: Mapping[str, str] | None = None,
+) -> Verdict:
+    """The verdict on a request, a body or an envelope: the one sequence `retention preflight` and
+    check_request() both run. The endpoint is `endpoint`, else the envelope's, else the one the
+    body's shape implies; betas come from the envelope's headers and `headers` (mapping or pairs).
+
+    Raises ValueError naming the field of an envelope that is malformed.
+    """
+    envelope = split_envelope(request)
+    target, pairs, body = envelope if envelope is not None else (None, [], request)
+    where = normalise_endpoint(endpoint or target or implied_endpoint(body))
+    parts = classify(table, body, where, beta_values([*pairs, *header_pairs(headers)]))
+    return judge(rows, notes, parts, arrangement, words, beta_rule, allow_unknown, version, where, aliases)
 
 
 def describe(verdict: Verdict, allow_unknown: bool = False) -> list[str]:

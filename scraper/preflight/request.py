@@ -31,8 +31,6 @@ def read_request(path: Path, max_bytes: int) -> tuple[dict[str, Any], str]:
 
 def page_words(arrangement: Arrangement) -> dict[str, str]:
     """The page's words a reason quotes: column, label ("ZDR") and the word for each status."""
-    from scraper.vocabulary import ENGLISH
-
     words = {status: word for word, status in reversed(ENGLISH.statuses.items())}
     label = ENGLISH.arrangement_prefix(arrangement.column) or arrangement.column
     return {**words, "column": arrangement.column, "label": label}
@@ -62,21 +60,16 @@ def evaluate(
     allow_unknown: bool = False,
 ) -> core.Verdict:
     """The verdict on `request` (a body or an envelope); options given here win over the envelope."""
-    try:
-        envelope = core.split_envelope(request)
-    except ValueError as err:
-        raise fail("request", str(err), f"{origin}: envelope") from None
-    target, pairs, body = envelope if envelope is not None else (None, [], request)
-    where = core.normalise_endpoint(endpoint or target or core.implied_endpoint(body))
-    betas = core.beta_values([*pairs, *(headers or [])])
-    parts = core.classify(SURFACE, body, where, betas)
     chosen = next(a for a in data.arrangements if a.id == arrangement)
     notes = {n.number: n.text for n in data.footnotes}
-    rule = beta_rule(chosen)
-    version = data.dataset_version
-    words = page_words(chosen)
-    olds = aliases(data)
-    return core.judge(data.features, notes, parts, arrangement, words, rule, allow_unknown, version, where, olds)
+    words, rule, olds = page_words(chosen), beta_rule(chosen), aliases(data)
+    try:
+        return core.assess(
+            SURFACE, request, endpoint, headers, data.features, notes, arrangement, words, rule, allow_unknown,
+            data.dataset_version, olds,
+        )
+    except ValueError as err:
+        raise fail("request", str(err), f"{origin}: envelope") from None
 
 
 def as_json(verdict: core.Verdict) -> str:

@@ -18,8 +18,9 @@ starting with `@` walk the value: `@messages`, `@blocks`, `@tools`, `@edits`, `@
 
 from __future__ import annotations
 
-NEUTRAL = "neutral"
-UNLISTED = "unlisted"
+from collections.abc import Mapping
+
+from scraper.preflight.core import NEUTRAL, UNLISTED
 
 Rule = str | tuple[tuple[str, str], ...]
 
@@ -27,7 +28,7 @@ Rule = str | tuple[tuple[str, str], ...]
 # "Extended thinking" row by "Thinking" in September 2026 (a new id, not a rename).
 THINKING = "extended_thinking|thinking"
 
-# Path patterns: `{id}` is any one segment, a trailing `/**` any sub-path (ids in sub-paths).
+# Path patterns: an exact path, or `prefix/**` for the prefix and any path below it (ids in sub-paths).
 ENDPOINTS: dict[str, str] = {
     "/v1/messages": "messages_api",
     "/v1/messages/count_tokens": "token_counting",
@@ -237,20 +238,20 @@ _UNLISTED_BETAS = (
     "inline-tools-2026-09-15", "ce-plugins-2026-09-01", "spend-limit-reads-2026-09-26",
     "telemetry-destinations-2026-08-11", "webhooks-2026-10-07", "admin-user-sign-out-2026-10-08",
     "message-threads-2026-08-12", "analytics-usage-cost-2026-08-24", "experimental-claude-tag-2026-10-21",
-    "ce-user-management-2026-07-13", ").split(",
+    "ce-user-management-2026-07-13",
 )
 BETAS.update(dict.fromkeys(_UNLISTED_BETAS, UNLISTED))  # betas of products and controls no row is about
 
-SURFACE: dict[str, dict[str, Rule]] = {
-    "endpoint": dict(ENDPOINTS),
+SURFACE: dict[str, Mapping[str, Rule]] = {
+    "endpoint": ENDPOINTS,
     "parameter": PARAMS,
-    "role": dict(ROLES),
-    "tool": dict(TOOLS),
-    "block": dict(BLOCKS),
-    "source": dict(SOURCES),
-    "edit": dict(EDITS),
+    "role": ROLES,
+    "tool": TOOLS,
+    "block": BLOCKS,
+    "source": SOURCES,
+    "edit": EDITS,
     "field": FIELDS,
-    "beta": dict(BETAS),
+    "beta": BETAS,
 }
 """The whole table by kind of part; the constants module carries it as literals."""
 

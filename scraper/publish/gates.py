@@ -57,10 +57,11 @@ def fields_emptied(old: Dataset, new: Dataset) -> str | None:
 def preflight_ids_gone(old: Dataset, new: Dataset) -> str | None:
     """A preflight table entry names a feature the published dataset has and the new one lacks
     (no row carries it as a former id): requests using it would turn unknown with nobody deciding."""
+    from scraper.preflight.request import aliases
     from scraper.preflight.surface import feature_ids
 
     had = {f.id for f in old.features}
-    has = {i for f in new.features for i in (f.id, *f.former_ids)}
+    has = {f.id for f in new.features} | set(aliases(new))
     gone: dict[str, list[str]] = {}
     for kind, part, ids in feature_ids():
         options = ids.split("|")  # `a|b`: any one of them will do
