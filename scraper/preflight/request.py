@@ -68,7 +68,7 @@ def evaluate(
             SURFACE, request, endpoint, headers, data.features, notes, arrangement, words, rule, allow_unknown,
             data.dataset_version, olds,
         )
-    except ValueError as err:
+    except core.EnvelopeError as err:  # only the envelope's shape: any other error is a bug
         raise fail("request", str(err), f"{origin}: envelope") from None
 
 

@@ -140,19 +140,23 @@ def implied_endpoint(body: object) -> str:
     return MESSAGES
 
 
+class EnvelopeError(ValueError):
+    """A request envelope whose fields have the wrong shape (a ValueError, as documented)."""
+
+
 def split_envelope(request: Any) -> tuple[str | None, list[tuple[str, str]], Any] | None:
     """(url or path, headers, body) of an envelope {method, url|path, headers, body}; None for a body.
 
-    Raises ValueError naming the field of an envelope that is malformed.
+    Raises EnvelopeError (a ValueError) naming the field of an envelope that is malformed.
     """
     if not isinstance(request, dict) or "body" not in request or not all(key in ENVELOPE for key in request):
         return None
     target = request.get("url", request.get("path"))
     headers = request.get("headers") or {}
     if target is not None and not isinstance(target, str):
-        raise ValueError("envelope `url`/`path` must be a string")
+        raise EnvelopeError("envelope `url`/`path` must be a string")
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
-        raise ValueError("envelope `headers` must be an object of strings")
+        raise EnvelopeError("envelope `headers` must be an object of strings")
     return target, list(headers.items()), request["body"]
 
 
@@ -435,7 +439,7 @@ def assess(
     check_request() both run. The endpoint is `endpoint`, else the envelope's, else the one the
     body's shape implies; betas come from the envelope's headers and `headers` (mapping or pairs).
 
-    Raises ValueError naming the field of an envelope that is malformed.
+    Raises EnvelopeError (a ValueError) naming the field of an envelope that is malformed.
     """
     envelope = split_envelope(request)
     target, pairs, body = envelope if envelope is not None else (None, [], request)
