@@ -91,29 +91,48 @@ def read(nodes: list[html.HtmlElement | str], marks: bool = True) -> Inline:
 
 class Locator:
     """Line and column of each element: lxml knows the line, the column is found by searching
-    that line for the start tag, in document order."""
+    that line for the start tag, in document order. Worked out one tag at a time, the first time
+    an element of that tag is asked for: a page asks for a few tags' places, not for its icons'."""
 
     def __init__(self, text: str, root: html.HtmlElement) -> None:
-        lines = text.splitlines()
-        lowered: dict[int, str] = {}
+        self.text = text
+        self.root = root
         self.spans: dict[html.HtmlElement, Span] = {}
-        cursor: dict[tuple[int, str], int] = {}
-        for el in root.iter():
-            if not isinstance(el.tag, str) or not el.sourceline:
-                continue
+        self._lines: list[str] | None = None
+        self._lowered: dict[int, str] = {}
+        self._tags: set[str] = set()
+
+    def _line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        found = self._lowered.get(number)
+        if found is None:
+            found = self._lines[number - 1].lower() if number <= len(self._lines) else ""
+            self._lowered[number] = found
+        return found
+
+    def _locate(self, tag: str) -> None:
+        self._tags.add(tag)
+        cursor: dict[int, int] = {}
+        start = "<" + tag.lower()
+        for el in self.root.iter(tag):
             line = el.sourceline
-            if line not in lowered:
-                lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
-            raw = lowered[line]
-            tag = el.tag.lower()
-            found = raw.find("<" + tag, cursor.get((line, tag), 0))
+            if not line:
+                continue
+            found = self._line(line).find(start, cursor.get(line, 0))
             if found >= 0:
-                cursor[line, tag] = found + 1
+                cursor[line] = found + 1
             self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
 
     def span(self, el: html.HtmlElement) -> Span:
         found = self.spans.get(el)
         if found is not None:
             return found
+        tag = el.tag
+        if isinstance(tag, str) and tag not in self._tags:
+            self._locate(tag)
+            found = self.spans.get(el)
+            if found is not None:
+                return found
         parent = el.getparent()
         return self.span(parent) if parent is not None else Span(1, 1)
