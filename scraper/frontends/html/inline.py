@@ -6,87 +6,115 @@ from __future__ import annotations
 
 import re
 
-from lxml import html
+from lxml import etree
 
 from schema.span import Span
 from scraper.document import Inline, Link
+from scraper.frontends.html import parts as hp
 from scraper.frontends.markdown.attributes import INVISIBLE_STYLE
 
 SKIP = {"script", "style", "template", "noscript", "svg", "button", "img", "iframe", "head", "nav", "footer", "input"}
-_SPACE = re.compile(r"\s+")
 _MARK = re.compile(r"\s*\d+(?:\s*,?\s*\d+)*\s*")
+_NUMBER = re.compile(r"\d+")
 
 
-def hidden(el: html.HtmlElement) -> bool:
+def hidden_elements(root: etree._Element) -> set[etree._Element]:
     """Elements a reader does not see as the article's text: scripts, icons, buttons, site chrome
     by its element (`nav`, `footer`), and parts hidden by `hidden`, `aria-hidden="true"` or an
     inline `display: none` / `visibility: hidden`. Class names are never read: words such as
     "sidebar" or "feedback" inside the article are the author's, not chrome (the article is
-    found by its place, see html/__init__.py)."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag.lower() in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    return _INVISIBLE_STYLE.search(el.get("style") or "") is not None
+    found by its place, see html/__init__.py). Found once per page, by lxml's own walks."""
+    found = set(root.iter(*SKIP))
+    for el in root.iterfind(".//*[@hidden]"):
+        found.add(el)
+    for el in root.iterfind(".//*[@aria-hidden='true']"):
+        found.add(el)
+    for el in root.iterfind(".//*[@style]"):
+        if _INVISIBLE_STYLE.search(el.get("style") or ""):
+            found.add(el)
+    return found
 
 
 _INVISIBLE_STYLE = re.compile(INVISIBLE_STYLE, re.IGNORECASE)
-
-
-def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:
-    if not isinstance(el.tag, str) or hidden(el):
-        return
-    tag = el.tag.lower()
-    if tag == "br":
-        out.text += " "
-    elif tag == "sup" and marks and _MARK.fullmatch(el.text_content()):
-        out.marks += [int(n) for n in re.findall(r"\d+", el.text_content())]
-    elif tag == "a" and el.get("href"):
-        inner = Inline()
-        _children(el, inner, marks)
-        text = _SPACE.sub(" ", inner.text).strip()
-        out.text += inner.text
-        out.marks += inner.marks
-        out.links.append(Link(text=text, url=el.get("href", "")))
-        out.links += inner.links
-    elif tag in _SEPARATED:
-        out.text += " "
-        _children(el, out, marks)
-        out.text += " "
-    else:
-        _children(el, out, marks)
-
-
 _SEPARATED = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "pre", "blockquote"}
+_SPECIAL = {"br", "sup", "a"} | _SEPARATED
 
 
-def _children(el: html.HtmlElement, out: Inline, marks: bool) -> None:
-    out.text += el.text or ""
-    for child in el:
-        _collect(child, out, marks)
-        out.text += child.tail or ""
+def squeeze(text: str) -> str:
+    """Runs of white space as one space, none at the ends."""
+    return " ".join(text.split())
 
 
-def raw_text(el: html.HtmlElement) -> str:
-    """The text of an element as written, whitespace kept, hidden parts (copy buttons) left out."""
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and not hidden(child):
-            parts.append("\n" if child.tag.lower() == "br" else raw_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+class InlineReader:
+    """Reads inline content as a reader sees it; `hidden` holds the page's hidden elements."""
 
+    def __init__(self, hidden: set[etree._Element]) -> None:
+        self.hidden = hidden
 
-def read(nodes: list[html.HtmlElement | str], marks: bool = True) -> Inline:
-    """The plain reading of a run of inline nodes; strings are the text between elements (tails
-    are not read from the elements themselves)."""
-    out = Inline()
-    for node in nodes:
-        if isinstance(node, str):
-            out.text += node
+    def read(self, nodes: list[etree._Element | str], marks: bool = True) -> Inline:
+        """The plain reading of a run of inline nodes; strings are the text between elements
+        (tails are not read from the elements themselves)."""
+        parts: list[str] = []
+        out = Inline()
+        for node in nodes:
+            if isinstance(node, str):
+                parts.append(node)
+            else:
+                self._collect(node, parts, out, marks)
+        out.text = squeeze("".join(parts))
+        return out
+
+    def read_in(self, el: etree._Element, marks: bool = True) -> Inline:
+        """The reading of an element's content (its text and children, not its tail)."""
+        if not len(el):
+            return Inline(squeeze(el.text or ""))
+        parts: list[str] = []
+        out = Inline()
+        self._children(el, parts, out, marks)
+        out.text = squeeze("".join(parts))
+        return out
+
+    def _collect(self, el: etree._Element, parts: list[str], out: Inline, marks: bool) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or el in self.hidden:
+            return
+        if tag == "br":
+            parts.append(" ")
+        elif tag == "sup" and marks and _MARK.fullmatch(content := hp.text_content(el)):
+            out.marks += [int(n) for n in _NUMBER.findall(content)]
+        elif tag == "a" and el.get("href"):
+            inner: list[str] = []
+            links, out.links = out.links, []
+            self._children(el, inner, out, marks)
+            text = "".join(inner)
+            parts.append(text)
+            links.append(Link(text=squeeze(text), url=el.get("href", "")))
+            out.links = links + out.links
+        elif tag in _SEPARATED:
+            parts.append(" ")
+            self._children(el, parts, out, marks)
+            parts.append(" ")
         else:
-            _collect(node, out, marks)
-    out.text = _SPACE.sub(" ", out.text).strip()
-    return out
+            self._children(el, parts, out, marks)
+
+    def _children(self, el: etree._Element, parts: list[str], out: Inline, marks: bool) -> None:
+        parts.append(el.text or "")
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in _SPECIAL and not len(child) and child not in self.hidden:
+                parts.append(child.text or "")  # a plain leaf (`code`, `strong`): its text
+            else:
+                self._collect(child, parts, out, marks)
+            parts.append(child.tail or "")
+
+    def raw_text(self, el: etree._Element) -> str:
+        """The text of an element as written, whitespace kept, hidden parts (copy buttons) left out."""
+        parts = [el.text or ""]
+        for child in el:
+            if isinstance(child.tag, str) and child not in self.hidden:
+                parts.append("\n" if child.tag == "br" else self.raw_text(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
 
 
 class Locator:
@@ -94,37 +122,33 @@ class Locator:
     that line for the start tag, in document order. Worked out one tag at a time, the first time
     an element of that tag is asked for: a page asks for a few tags' places, not for its icons'."""
 
-    def __init__(self, text: str, root: html.HtmlElement) -> None:
+    def __init__(self, text: str, root: etree._Element) -> None:
         self.text = text
         self.root = root
-        self.spans: dict[html.HtmlElement, Span] = {}
-        self._lines: list[str] | None = None
+        self.spans: dict[etree._Element, Span] = {}
+        self._lines = text.splitlines()
         self._lowered: dict[int, str] = {}
         self._tags: set[str] = set()
 
-    def _line(self, number: int) -> str:
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        found = self._lowered.get(number)
-        if found is None:
-            found = self._lines[number - 1].lower() if number <= len(self._lines) else ""
-            self._lowered[number] = found
-        return found
-
     def _locate(self, tag: str) -> None:
         self._tags.add(tag)
+        lines = self._lines
+        lowered = self._lowered
         cursor: dict[int, int] = {}
         start = "<" + tag.lower()
         for el in self.root.iter(tag):
-            line = el.sourceline
+            line: int | None = el.sourceline  # type: ignore[assignment]  # typed `...` in lxml-stubs
             if not line:
                 continue
-            found = self._line(line).find(start, cursor.get(line, 0))
+            raw = lowered.get(line)
+            if raw is None:
+                raw = lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
+            found = raw.find(start, cursor.get(line, 0))
             if found >= 0:
                 cursor[line] = found + 1
             self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
 
-    def span(self, el: html.HtmlElement) -> Span:
+    def span(self, el: etree._Element) -> Span:
         found = self.spans.get(el)
         if found is not None:
             return found
