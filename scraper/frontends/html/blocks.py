@@ -54,7 +54,9 @@ class HtmlReader:
 
     def read(self, el: etree._Element) -> list[Block]:
         blocks: list[Block] = []
-        run: list[hp.Node] = [el.text or ""]
+        text = el.text or ""
+        run: list[hp.Node] = [text]
+        filled = not text.isspace() and text != ""  # the run holds something to read
         anchor = el
         skip, hidden = self.skip, self.hidden
         for child in el:
@@ -62,13 +64,19 @@ class HtmlReader:
             if not isinstance(tag, str) or child in skip or child in hidden:
                 pass
             elif tag in _BLOCKS:
-                self._flush(run, anchor, blocks)
+                if filled:
+                    self._flush(run, anchor, blocks)
                 self._block(child, tag, blocks)
-                run, anchor = [], child
+                run, anchor, filled = [], child, False
             else:
                 run.append(child)
-            run.append(child.tail or "")
-        self._flush(run, anchor, blocks)
+                filled = True
+            tail = child.tail
+            if tail:
+                run.append(tail)
+                filled = filled or not tail.isspace()
+        if filled:
+            self._flush(run, anchor, blocks)
         return blocks
 
     def _flush(self, run: list[hp.Node], anchor: etree._Element, blocks: list[Block]) -> None:
@@ -151,6 +159,8 @@ class HtmlReader:
         self.after_table = True
 
     def _cell(self, el: etree._Element) -> Cell:
+        if not len(el):  # most cells: plain text
+            return Cell(hi.squeeze(el.text or ""), self.locator.span(el))
         inline = self.inline.read_in(el)
         return Cell(inline.text, self.locator.span(el), tuple(inline.marks), tuple(inline.links))
 
