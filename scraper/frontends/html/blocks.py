@@ -179,7 +179,7 @@ class HtmlReader:
                 continue
             title_el = hp.step_title(item)
             for sub in item.iter():
-                if sub is title_el or (len(sub) == 0 and hp.DIGITS.fullmatch(hp.text_content(sub))):
+                if sub is title_el or (not len(sub) and hp.DIGITS.fullmatch(sub.text or "")):  # a leaf's text is its content
                     self.skip.add(sub)
             title = self.inline.read_in(title_el, marks=False)
             body = [t for b in self.read(item) for t in texts(b)]
