@@ -81,6 +81,14 @@ class InlineReader:
         tag = el.tag
         if not isinstance(tag, str) or el in self.hidden:
             return
+        if not len(el):  # a leaf: most inline elements
+            if tag not in _SPECIAL:
+                parts.append(el.text or "")
+                return
+            if tag == "a" and (href := el.get("href")):
+                parts.append(text := el.text or "")
+                out.links.append(Link(text=squeeze(text), url=href))
+                return
         if tag == "br":
             parts.append(" ")
         elif tag == "sup" and marks and _MARK.fullmatch(content := hp.text_content(el)):
@@ -103,11 +111,7 @@ class InlineReader:
     def _children(self, el: etree._Element, parts: list[str], out: Inline, marks: bool) -> None:
         parts.append(el.text or "")
         for child in el:
-            tag = child.tag
-            if isinstance(tag, str) and tag not in _SPECIAL and not len(child) and child not in self.hidden:
-                parts.append(child.text or "")  # a plain leaf (`code`, `strong`): its text
-            else:
-                self._collect(child, parts, out, marks)
+            self._collect(child, parts, out, marks)
             parts.append(child.tail or "")
 
     def raw_text(self, el: etree._Element) -> str:
