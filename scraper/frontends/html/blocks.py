@@ -179,7 +179,7 @@ class HtmlReader:
                 continue
             title_el = hp.step_title(item)
             for sub in item.iter():
-                if sub is title_el or (not len(sub) and hp.DIGITS.fullmatch(sub.text or "")):  # a leaf's text is its content
+                if sub is title_el or (not len(sub) and hp.DIGITS.fullmatch(sub.text or "")):  # a numbered leaf
                     self.skip.add(sub)
             title = self.inline.read_in(title_el, marks=False)
             body = [t for b in self.read(item) for t in texts(b)]

@@ -145,6 +145,7 @@ class Locator:
             walk = self._walks[tag] = (self.root.iter(tag), {})
         elements, cursor = walk
         lines, lowered, start = self._lines, self._lowered, "<" + tag.lower()
+        reached = 0
         for el in elements:
             line: int | None = el.sourceline  # type: ignore[assignment]  # typed `...` in lxml-stubs
             if not line:
@@ -155,11 +156,13 @@ class Locator:
             found = raw.find(start, cursor.get(line, 0))
             if found >= 0:
                 cursor[line] = found + 1
-            span = self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
+            self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
             if el is target:
-                return span
+                reached = line
+            elif reached and line != reached:
+                return self.spans[target]  # the target's line is placed whole: a row's cells are asked for next
         self._done.add(tag)
-        return None
+        return self.spans.get(target)
 
     def span(self, el: etree._Element) -> Span:
         found = self.spans.get(el)
