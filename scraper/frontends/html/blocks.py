@@ -144,11 +144,11 @@ class HtmlReader:
         if not rows:
             return
         grid = [[c for c in tr if c.tag in _CELLS] for tr in rows]
-        for part in [*rows, *(c for cells in grid for c in cells)]:
-            if part in self.hidden:  # a row a reader cannot see but a program would read: name it
-                span = self.locator.span(part)
-                message = f"<{hp.tag(part)}> hidden from readers in a table; remove it or show it"
-                raise fail("hidden", message, self.where(span))
+        parts = [*rows, *(c for cells in grid for c in cells)]
+        if not self.hidden.isdisjoint(parts):  # a row a reader cannot see but a program would read: name it
+            part = next(p for p in parts if p in self.hidden)
+            message = f"<{hp.tag(part)}> hidden from readers in a table; remove it or show it"
+            raise fail("hidden", message, self.where(self.locator.span(part)))
         header = tuple(self._cell(c) for c in grid[0])
         body = []
         for tr in grid[1:]:
