@@ -107,6 +107,10 @@ class HtmlReader:
         if tag in hp.CONTAINERS and not hp.is_steps(el):
             blocks.extend(self.read(el))
             return
+        if tag == "p" and not len(el) and not self.after_table:  # most paragraphs: plain text
+            if text := hi.squeeze(el.text or ""):
+                blocks.append(Paragraph(Text(text, self.locator.span(el))))
+            return
         if tag == "p" or (tag in _LISTS and self.after_table and hp.is_note_list(el)):
             for item in el if tag != "p" else [el]:
                 self._flush([item.text or "", *hp.content(item)], item, blocks)
@@ -130,6 +134,9 @@ class HtmlReader:
         items: list[Text] = []
         for li in el:
             if hp.tag(li) != "li":
+                continue
+            if not len(li):  # most items: plain text
+                items.append(Text(hi.squeeze(li.text or ""), self.locator.span(li)))
                 continue
             nested = [c for c in li if hp.tag(c) in ("ul", "ol")]
             run = [n for n in [li.text or "", *hp.content(li)] if n not in nested]
