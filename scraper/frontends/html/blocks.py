@@ -108,8 +108,8 @@ class HtmlReader:
             blocks.extend(self.read(el))
             return
         if tag == "p" and not len(el) and not self.after_table:  # most paragraphs: plain text
-            if text := hi.squeeze(el.text or ""):
-                blocks.append(Paragraph(Text(text, self.locator.span(el))))
+            if plain := hi.squeeze(el.text or ""):
+                blocks.append(Paragraph(Text(plain, self.locator.span(el))))
             return
         if tag == "p" or (tag in _LISTS and self.after_table and hp.is_note_list(el)):
             for item in el if tag != "p" else [el]:
