@@ -144,7 +144,7 @@ class Locator:
         if walk is None:
             walk = self._walks[tag] = (self.root.iter(tag), {})
         elements, cursor = walk
-        lines, lowered, start = self._lines, self._lowered, "<" + tag.lower()
+        lines, lowered, spans, start = self._lines, self._lowered, self.spans, "<" + tag.lower()
         reached = 0
         for el in elements:
             line: int | None = el.sourceline  # type: ignore[assignment]  # typed `...` in lxml-stubs
@@ -153,14 +153,14 @@ class Locator:
             raw = lowered.get(line)
             if raw is None:
                 raw = lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
-            found = raw.find(start, cursor.get(line, 0))
-            if found >= 0:
-                cursor[line] = found + 1
-            self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
+            found = raw.find(start, cursor.get(line, 0)) + 1  # 0: not on its line (a tag the parser added)
+            if found:
+                cursor[line] = found
+            spans[el] = Span(line, found or 1)
             if el is target:
                 reached = line
             elif reached and line != reached:
-                return self.spans[target]  # the target's line is placed whole: a row's cells are asked for next
+                return spans[target]  # the target's line is placed whole: a row's cells are asked for next
         self._done.add(tag)
         return self.spans.get(target)
 
