@@ -18,7 +18,7 @@ def join_wrapped(parts: list[str]) -> str:
     html2text wraps `ZDR-eligible` after the hyphen, and no page breaks a line there itself."""
     joined = ""
     for part in parts:
-        joined += part if joined.endswith("-") and joined[-2:-1].isalpha() and part[:1].islower() else " " + part
+        joined += part if joined.endswith("-") and joined[-2:-1].isalpha() and part[:1].isalpha() else " " + part
     return joined.strip()
 FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*")
 ITEM = re.compile(r"([-*+]|\d{1,9}[.)])([ \t]+|\Z)")
@@ -27,7 +27,10 @@ TAG_LINE = re.compile(r"</?([A-Za-z][\w.]*)(?:\s[^<>]*)?/?>")
 COMMENT = re.compile(r"<!--.*?-->|\{/\*.*?\*/\}")
 OPEN = re.compile(r"<([A-Za-z][\w.]*)\b")
 TITLE = re.compile(r"""\btitle=(?:\{\s*)?(["'`])((?:\\.|(?!\1).)*)\1""")
-FOOTNOTE = re.compile(r"<sup>\s*(\d+)\s*</sup>[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
+FOOTNOTE = re.compile(r"(?:<sup>\s*(\d+)\s*</sup>|\^(\d+)\^)[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
+# pandoc's heading identifiers: `{#id .class}` (commonmark_x, markdown) or `[id]` (markdown_mmd)
+HEADING_ID = re.compile(r"[ \t]+(?:\{[ \t]*[#.][^{}]*\}|\[[^\]\s]+\])\Z")
+DIV_FENCE = re.compile(r":{3,}(?:[ \t].*)?")  # pandoc's fenced div, `::: {.note}` ... `:::`: a wrapper
 SUMMARY = re.compile(r"<summary>(.*)</summary>", re.IGNORECASE)
 PIPE = re.compile(r"(?<!\\)\|")
 SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
@@ -135,11 +138,13 @@ _CUT_TAG = re.compile(r"^#{1,6} .*<[A-Za-z][^<>]*\Z")  # pandoc wraps a heading 
 
 def _join_cut_tag(result: list[str], i: int) -> None:
     """A heading whose last HTML tag runs onto the next line(s) (pandoc's line wrapping) is put
-    back on one line; the lines it used become blank, so line numbers stay."""
-    for k in range(i + 1, min(i + 4, len(result))):
-        if not result[k].strip():
-            return
+    back on one line; the lines it used become blank, so line numbers stay. At narrow widths
+    (`--columns=40`) the next tag is cut too: joined until no tag is left open."""
+    k = i + 1
+    while k < min(i + 8, len(result)) and result[k].strip():
         if ">" in result[k]:
             result[i] = " ".join([result[i].rstrip(), *(x.strip() for x in result[i + 1 : k + 1])])
             result[i + 1 : k + 1] = [""] * (k - i)
-            return
+            if not _CUT_TAG.search(result[i].strip()):
+                return
+        k += 1

@@ -10,7 +10,7 @@ from scraper.document import Footnote, Row, Table
 from scraper.frontends.markdown import lines as ml
 
 ParagraphEnd = Callable[[int, int], int]
-_WRAPPER = re.compile(r"</?div\b[^>]*>")  # pandoc gfm keeps the HTML's wrappers as lines
+_WRAPPER = re.compile(r"</?div\b[^>]*>|:{3,}(?:[ \t].*)?")  # pandoc keeps the HTML's wrappers as lines (`:::` divs)
 
 
 def read_table(lines: list[str], i: int, end: int) -> tuple[Table, int]:
@@ -37,7 +37,7 @@ def read_table(lines: list[str], i: int, end: int) -> tuple[Table, int]:
 def read_footnotes(
     lines: list[str], k: int, end: int, before: int, paragraph_end: ParagraphEnd
 ) -> tuple[list[Footnote], int]:
-    """`<sup>N</sup> text` (or `[^N]: text`, or `N text` for the next N after the `before`
+    """`<sup>N</sup> text` (or `^N^ text`, `[^N]: text`, or `N text` for the next N after the `before`
     footnotes already read) paragraphs right under a table, and the line after them."""
     notes: list[Footnote] = []
     while True:
@@ -46,10 +46,10 @@ def read_footnotes(
             j += 1
         line = lines[j] if j < end else ""
         mark = ml.FOOTNOTE.match(line, ml.indent(line))
-        if j >= end or mark is None or (mark.group(3) and int(mark.group(3)) != before + len(notes) + 1):
+        if j >= end or mark is None or (mark.group(4) and int(mark.group(4)) != before + len(notes) + 1):
             return notes, k
         stop = paragraph_end(j, end)
         raw = " ".join([line[mark.end() :].strip()] + [lines[x].strip() for x in range(j + 1, stop)])
-        number = int(mark.group(1) or mark.group(2) or mark.group(3))
+        number = int(mark.group(1) or mark.group(2) or mark.group(3) or mark.group(4))
         notes.append(Footnote(number, ml.text_at(raw, j + 1, mark.end() + 1)))
         k = stop
