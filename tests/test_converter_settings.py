@@ -124,3 +124,36 @@ def test_a_flattened_table_with_markdown_links_is_refused_not_misread() -> None:
     (problem,) = refused.value.problems
     assert problem.where.endswith("inscriptis-display-links.txt:3:1")
     assert "flattened into lines (its cells separated only by spaces" in problem.message
+
+
+def test_footnotes_right_under_a_wrapped_table_are_footnotes() -> None:
+    """html2text `single_line_break=True`: no blank line between the last row and footnote 1."""
+    data = read("html2text-single-line-break.md")
+    assert [n.number for n in data.footnotes] == [1, 2]
+    assert data.features[3].eligibility["zdr"].footnotes == [1, 2]
+
+
+def test_a_header_wrapped_at_a_narrow_width_is_joined() -> None:
+    """html2text `body_width=40` wraps the header itself before its hard break."""
+    data = read_rows(source.read(EXCERPTS / "html2text-width-40.md"))
+    assert [a.column for a in data.arrangements] == ["ZDR eligible", "HIPAA eligible"]
+    assert [(f.name, f.doc_url) for f in data.features] == [
+        ("Messages API", MAY + "Messages API"),
+        ("Token counting", MAY + "Token counting"),
+    ]
+
+
+def test_a_pandoc_table_of_wide_characters_is_cut_by_display_width() -> None:
+    data = read_rows(source.read(EXCERPTS / "pandoc-markdown-zh-CN.md"))
+    assert [f.name for f in data.features] == ["1M 令牌上下文窗口", "自适应思考"]
+    assert [e.path for e in data.features[0].endpoints] == ["/v1/messages"]
+
+
+def test_a_padded_table_wrapped_into_pieces_is_refused_in_one_line() -> None:
+    """html2text `pad_tables=True` at the default width cuts every row into several lines."""
+    with pytest.raises(RetentionError) as refused:
+        read("html2text-pad-tables.md")
+    (problem,) = refused.value.problems
+    assert problem.where.endswith("html2text-pad-tables.md:5:1")
+    assert "rows are broken across lines" in problem.message and "read as markdown (from the .md suffix)" in problem.message
+    assert "body_width=0" in problem.message

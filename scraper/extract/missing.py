@@ -55,6 +55,16 @@ def diagnose(source: Source) -> Problem | None:
             f" cannot be told apart); input {_form(source)}; use {_KEEPERS}, or name the form with --input-format"
         )
         return Problem("table", message, source.where(span_at(source.text, head.start())))
+    broken = _broken_rows(source) if head is not None and pipes and source.format == "markdown" else None
+    if broken is not None:
+        line, count, total = broken
+        message = (
+            f"the feature eligibility table's rows are broken across lines ({count} of its {total} lines hold"
+            " under half the cells of its header: a converter wrapped a padded table, as html2text does with"
+            f" pad_tables and a body width); input {_form(source)}; convert without wrapping (html2text"
+            f" body_width=0) or use {_KEEPERS}"
+        )
+        return Problem("table", message, source.where(span_at(source.text, line)))
     one_a_line = _ONE_A_LINE.search(source.text)
     if one_a_line is not None:
         message = (
@@ -63,6 +73,26 @@ def diagnose(source: Source) -> Problem | None:
         )
         return Problem("table", message, source.where(span_at(source.text, one_a_line.start())))
     return None
+
+
+def _broken_rows(source: Source) -> tuple[int, int, int] | None:
+    """(offset of the first broken row, broken rows, rows) when at least a quarter of the pipe
+    table's row lines hold fewer than half its header's cells (a row short of an empty last cell,
+    as html2text writes it, is whole); None when its rows are whole."""
+    head = _HEAD.search(source.text)
+    assert head is not None
+    lines = source.text[head.start() :].split("\n")
+    cells = lines[0].strip().strip("|").count("|")
+    rows = []
+    for line in lines[2:]:
+        if not line.strip():
+            break
+        rows.append(line)
+    short = [k for k, line in enumerate(rows) if line.strip().strip("|").count("|") < cells // 2]
+    if len(short) < 2 or len(short) * 4 < len(rows):
+        return None
+    offset = head.start() + sum(len(x) + 1 for x in lines[: 2 + short[0]])
+    return offset, len(short), len(rows)
 
 
 def no_table(source: Source, words: Vocabulary = ENGLISH) -> Problem:

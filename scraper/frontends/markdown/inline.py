@@ -63,7 +63,8 @@ def _link(text: str, start: int) -> tuple[str, str, int] | None:
     if close < 0:
         return None
     target = _TITLE.sub("", text[end + 2 : close].strip())
-    return text[start + 1 : end], target.removeprefix("<").removesuffix(">"), close + 1
+    target = _ESCAPE.sub(r"\1", target.removeprefix("<").removesuffix(">"))  # html2text writes `\(` in URLs
+    return text[start + 1 : end], target, close + 1
 
 
 def _reference(text: str, start: int) -> tuple[str, str, int] | None:

@@ -94,12 +94,25 @@ def split_row(line: str, lineno: int) -> list[Cell]:
 
 def is_table_start(lines: list[str], i: int) -> bool:
     """A header line with pipes followed by a `| --- |` separator line."""
-    return (
-        "|" in lines[i]
-        and i + 1 < len(lines)
-        and "-" in lines[i + 1]
-        and bool(SEPARATOR.fullmatch(lines[i + 1].strip()))
-    )
+    return header_end(lines, i) is not None
+
+
+def header_end(lines: list[str], i: int) -> int | None:
+    """The last line of the pipe-table header starting on line `i`: `i` itself, or, for a header
+    html2text wrapped at a narrow width (`body_width=40`), the line ending in its hard break
+    (two spaces) up to three lines on; the separator line follows it. None: no table starts."""
+    if "|" not in lines[i]:
+        return None
+    last = i
+    while not lines[last].endswith("  ") and last < i + 3 and last + 1 < len(lines) and lines[last + 1].strip():
+        if _separator(lines, last + 1):
+            break
+        last += 1
+    return last if _separator(lines, last + 1) else None
+
+
+def _separator(lines: list[str], k: int) -> bool:
+    return k < len(lines) and "-" in lines[k] and bool(SEPARATOR.fullmatch(lines[k].strip()))
 
 
 def tag_name(line: str) -> str | None:

@@ -11,6 +11,7 @@ as wrapped lines are, then read as a pipe table's cell is.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from schema.span import Span
 from scraper.document import Cell, Row, Table
@@ -29,13 +30,24 @@ def _columns(line: str, mark: str) -> list[int]:
     return [m.start() for m in re.finditer(r"-+", line)]
 
 
+def _slice(line: str, start: int, stop: int | None) -> str:
+    """The characters of `line` between display columns `start` and `stop`: pandoc aligns by
+    display width, where a Chinese character takes two columns."""
+    out, col = [], 0
+    for char in line:
+        if col >= start and (stop is None or col < stop):
+            out.append(char)
+        col += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return "".join(out)
+
+
 def _cells(rows: list[tuple[int, str]], starts: list[int], skip: int = 0) -> list[Cell]:
     """One cell per column: the slice of each line between its start and the next column's,
     joined; `skip` drops a grid's `|` before each cell."""
     cells = []
     for c, start in enumerate(starts):
         stop = starts[c + 1] - skip if c + 1 < len(starts) else None
-        parts = [line[start:stop].strip().rstrip("|").strip() for _, line in rows]
+        parts = [_slice(line, start, stop).strip().rstrip("|").strip() for _, line in rows]
         read = md_inline.parse(ml.join_wrapped([p for p in parts if p]))
         cells.append(Cell(read.text, Span(rows[0][0] + 1, start + 1), tuple(read.marks), tuple(read.links)))
     return cells

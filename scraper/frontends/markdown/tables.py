@@ -18,16 +18,21 @@ def read_table(lines: list[str], i: int, end: int) -> tuple[Table, int]:
     Rows keep the cells they have: a row with a missing cell is the extractor's to refuse.
 
     A header ending in a hard line break (two spaces) is html2text's: every row ends in one,
-    and a long row is wrapped onto the next lines at a space, so lines are joined up to it."""
-    header = tuple(ml.split_row(lines[i], i + 1))
-    wrapped = lines[i].endswith("  ")
-    k = i + 2
-    rows = []
+    and a long row is wrapped onto the next lines at a space, so lines are joined up to it; a
+    "row" with no pipe at all is the paragraph after the table."""
+    last = ml.header_end(lines, i)
+    assert last is not None  # the caller found a table here
+    header = tuple(ml.split_row(ml.join_wrapped([x.strip() for x in lines[i : last + 1]]), i + 1))
+    wrapped = lines[last].endswith("  ")
+    k = last + 2
+    rows: list[Row] = []
     while k < end and ("|" in lines[k] or wrapped) and lines[k].strip():
         first = k
         while wrapped and not lines[k].endswith("  ") and k + 1 < end and lines[k + 1].strip():
             k += 1
         text = lines[first] if k == first else ml.join_wrapped([x.strip() for x in lines[first : k + 1]])
+        if "|" not in text:  # html2text `single_line_break`: no blank line before the footnotes
+            return Table(header, tuple(rows), Span(i + 1, ml.indent(lines[i]) + 1)), first
         cells = tuple(ml.split_row(text, first + 1))
         rows.append(Row(cells, cells[0].span))
         k += 1
