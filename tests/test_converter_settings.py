@@ -157,3 +157,10 @@ def test_a_padded_table_wrapped_into_pieces_is_refused_in_one_line() -> None:
     assert problem.where.endswith("html2text-pad-tables.md:5:1")
     assert "rows are broken across lines" in problem.message and "read as markdown (from the .md suffix)" in problem.message
     assert "body_width=0" in problem.message
+
+
+def test_a_footnote_wrapped_after_a_hyphen_joins_without_a_space() -> None:
+    """html2text `body_width=40` over the March copy: `ZDR-` / `eligible.` in footnote 1."""
+    data = read("html2text-width-40-march.md")
+    assert [f.name for f in data.features] == ["Web search", "Web fetch"]
+    assert data.footnotes[0].text == "Dynamic filtering is not ZDR-eligible."

@@ -82,16 +82,19 @@ def _broken_rows(source: Source) -> tuple[int, int, int] | None:
     head = _HEAD.search(source.text)
     assert head is not None
     lines = source.text[head.start() :].split("\n")
-    cells = lines[0].strip().strip("|").count("|")
+    sep = next((k for k in range(1, min(len(lines), 5)) if PIPE_TABLE.match(lines[k])), None)
+    if sep is None or lines[sep - 1].endswith("  "):
+        return None  # html2text's hard breaks: rows wrapped onto several lines are joined, not broken
+    cells = lines[sep - 1].strip().strip("|").count("|")
     rows = []
-    for line in lines[2:]:
+    for line in lines[sep + 1 :]:
         if not line.strip():
             break
         rows.append(line)
     short = [k for k, line in enumerate(rows) if line.strip().strip("|").count("|") < cells // 2]
     if len(short) < 2 or len(short) * 4 < len(rows):
         return None
-    offset = head.start() + sum(len(x) + 1 for x in lines[: 2 + short[0]])
+    offset = head.start() + sum(len(x) + 1 for x in lines[: sep + 1 + short[0]])
     return offset, len(short), len(rows)
 
 

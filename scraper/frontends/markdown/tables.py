@@ -54,7 +54,7 @@ def read_footnotes(
         if j >= end or mark is None or (mark.group(4) and int(mark.group(4)) != before + len(notes) + 1):
             return notes, k
         stop = paragraph_end(j, end)
-        raw = " ".join([line[mark.end() :].strip()] + [lines[x].strip() for x in range(j + 1, stop)])
+        raw = ml.join_wrapped([line[mark.end() :].strip()] + [lines[x].strip() for x in range(j + 1, stop)])
         number = int(mark.group(1) or mark.group(2) or mark.group(3) or mark.group(4))
         notes.append(Footnote(number, ml.text_at(raw, j + 1, mark.end() + 1)))
         k = stop
