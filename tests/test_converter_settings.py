@@ -164,3 +164,12 @@ def test_a_footnote_wrapped_after_a_hyphen_joins_without_a_space() -> None:
     data = read("html2text-width-40-march.md")
     assert [f.name for f in data.features] == ["Web search", "Web fetch"]
     assert data.footnotes[0].text == "Dynamic filtering is not ZDR-eligible."
+
+
+def test_html2text_code_marks_hold_no_text() -> None:
+    """html2text `mark_code=True` wraps code blocks in `[code]` ... `[/code]` lines."""
+    data = read_rows(source.read(EXCERPTS / "html2text-mark-code.md"))
+    blocks = data.page.sections[0].blocks
+    assert [b.kind for b in blocks] == ["code", "table"]  # the paragraph above is the summary
+    assert "[code]" not in str(data.model_dump(mode="json"))
+    assert data.page.error_example is not None and data.page.error_example["type"] == "error"

@@ -55,7 +55,7 @@ class BlockReader:
         if stripped and pandoc_tables.starts_table(self.lines, i):
             table, k = pandoc_tables.read(self.lines, i, end)
             return self._footnotes(table, k, end, blocks)
-        if not stripped or ml.RULE.fullmatch(stripped) or ml.DIV_FENCE.fullmatch(stripped):
+        if not stripped or ml.RULE.fullmatch(stripped) or ml.WRAPPER_LINE.fullmatch(stripped):
             return i + 1
         if self.indented_code and ml.indent(line) - base >= ml.CODE_INDENT:
             return self._indented_code(i, end, blocks, base + ml.CODE_INDENT)
@@ -104,7 +104,7 @@ class BlockReader:
             or ml.tag_name(stripped)
             or ml.is_table_start(self.lines, i)
             or ml.RULE.fullmatch(stripped)
-            or ml.DIV_FENCE.fullmatch(stripped)
+            or ml.WRAPPER_LINE.fullmatch(stripped)
             or ml.setext_level(self.lines[i]) is not None
         )
 

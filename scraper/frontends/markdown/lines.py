@@ -30,7 +30,7 @@ TITLE = re.compile(r"""\btitle=(?:\{\s*)?(["'`])((?:\\.|(?!\1).)*)\1""")
 FOOTNOTE = re.compile(r"(?:<sup>\s*(\d+)\s*</sup>|\^(\d+)\^)[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
 # pandoc's heading identifiers: `{#id .class}` (commonmark_x, markdown) or `[id]` (markdown_mmd)
 HEADING_ID = re.compile(r"[ \t]+(?:\{[ \t]*[#.][^{}]*\}|\[[^\]\s]+\])\Z")
-DIV_FENCE = re.compile(r":{3,}(?:[ \t].*)?")  # pandoc's fenced div, `::: {.note}` ... `:::`: a wrapper
+WRAPPER_LINE = re.compile(r":{3,}(?:[ \t].*)?|\[/?code\]")  # wrappers: pandoc's `:::` divs, html2text's `[code]` marks
 SUMMARY = re.compile(r"<summary>(.*)</summary>", re.IGNORECASE)
 PIPE = re.compile(r"(?<!\\)\|")
 SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")

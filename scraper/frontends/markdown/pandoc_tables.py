@@ -76,7 +76,7 @@ def read(lines: list[str], i: int, end: int) -> tuple[Table, int]:
     rows: list[Row] = []
     block: list[tuple[int, str]] = []
     j = head_end + 1
-    while j < end and not _FULL.fullmatch(lines[j]) and not ml.DIV_FENCE.fullmatch(lines[j].strip()):
+    while j < end and not _FULL.fullmatch(lines[j]) and not ml.WRAPPER_LINE.fullmatch(lines[j].strip()):
         if not multiline and (not lines[j].strip() or _RUNS.fullmatch(lines[j])):
             break
         if lines[j].strip():
