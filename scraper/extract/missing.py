@@ -55,7 +55,7 @@ def diagnose(source: Source) -> Problem | None:
             f" cannot be told apart); input {_form(source)}; use {_KEEPERS}, or name the form with --input-format"
         )
         return Problem("table", message, source.where(span_at(source.text, head.start())))
-    broken = _broken_rows(source) if head is not None and pipes and source.format == "markdown" else None
+    broken = _broken_rows(source) if source.format == "markdown" else None
     if broken is not None:
         line, count, total = broken
         message = (
@@ -76,14 +76,16 @@ def diagnose(source: Source) -> Problem | None:
 
 
 def _broken_rows(source: Source) -> tuple[int, int, int] | None:
-    """(offset of the first broken row, broken rows, rows) when at least a quarter of the pipe
-    table's row lines hold fewer than half its header's cells (a row short of an empty last cell,
+    """(offset of the first broken row, broken rows, rows) when at least a quarter of the first
+    pipe table's row lines hold fewer than half its header's cells (a row short of an empty last cell,
     as html2text writes it, is whole); None when its rows are whole."""
-    head = _HEAD.search(source.text)
-    assert head is not None
-    lines = source.text[head.start() :].split("\n")
-    sep = next((k for k in range(1, min(len(lines), 5)) if PIPE_TABLE.match(lines[k])), None)
-    if sep is None or lines[sep - 1].endswith("  "):
+    found = PIPE_TABLE.search(source.text)  # the first pipe table, in any language
+    if found is None:
+        return None
+    start = source.text.rfind("\n", 0, max(found.start() - 1, 0)) + 1
+    lines = source.text[start:].split("\n")
+    sep = 1
+    if lines[0].endswith("  ") or "|" not in lines[0]:
         return None  # html2text's hard breaks: rows wrapped onto several lines are joined, not broken
     cells = lines[sep - 1].strip().strip("|").count("|")
     rows = []
@@ -94,7 +96,7 @@ def _broken_rows(source: Source) -> tuple[int, int, int] | None:
     short = [k for k, line in enumerate(rows) if line.strip().strip("|").count("|") < cells // 2]
     if len(short) < 2 or len(short) * 4 < len(rows):
         return None
-    offset = head.start() + sum(len(x) + 1 for x in lines[: sep + 1 + short[0]])
+    offset = start + sum(len(x) + 1 for x in lines[: sep + 1 + short[0]])
     return offset, len(short), len(rows)
 
 
