@@ -173,3 +173,27 @@ def test_html2text_code_marks_hold_no_text() -> None:
     assert [b.kind for b in blocks] == ["code", "table"]  # the paragraph above is the summary
     assert "[code]" not in str(data.model_dump(mode="json"))
     assert data.page.error_example is not None and data.page.error_example["type"] == "error"
+
+
+@pytest.mark.parametrize(
+    ("hiding", "refused"),
+    [
+        (None, False),  # the callout's icon: hidden, holds only an image without alternative text
+        (("![](data:image/svg+xml;base64,", "Secret words ![](data:image/svg+xml;base64,"), True),
+        (("Administration", "[Administration]{hidden}"), True),
+    ],
+)
+def test_a_pandoc_div_or_span_hidden_from_readers_holding_text_is_refused(
+    hiding: tuple[str, str] | None, refused: bool
+) -> None:
+    text = (EXCERPTS / "pandoc-commonmark-x.md").read_text(encoding="utf-8")
+    assert '::: {.icon aria-hidden="true"}' in text
+    if hiding is not None:
+        text = text.replace(*hiding, 1)
+    page = source.from_bytes(text.encode("utf-8"), "page.md")
+    if not refused:
+        assert len(compile_source(page).features) == 4
+        return
+    with pytest.raises(RetentionError) as caught:
+        compile_source(page)
+    assert "hidden from readers" in str(caught.value)
