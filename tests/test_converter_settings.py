@@ -197,3 +197,11 @@ def test_a_pandoc_div_or_span_hidden_from_readers_holding_text_is_refused(
     with pytest.raises(RetentionError) as caught:
         compile_source(page)
     assert "hidden from readers" in str(caught.value)
+
+
+def test_a_space_a_converter_put_between_chinese_characters_is_dropped() -> None:
+    """html2text writes `API **不会** 阻止` for `API <strong>不会</strong>阻止`; the space the
+    author put after the full-width colon (`否： 该`) stays."""
+    data = read_rows(source.read(EXCERPTS / "html2text-zh-CN-emphasis.md"))
+    (item,) = data.page.sections[0].blocks[0].items or []
+    assert "API 不会阻止这些功能" in item and item.startswith("否： 该功能")

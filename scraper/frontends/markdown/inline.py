@@ -29,6 +29,11 @@ _SPECIAL = re.compile(r"[\\`<\[!^]")
 _TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
 # converters pad emphasis and code with a space (html2text `**x** ,`, trafilatura `( `x``)
 _PADDED = re.compile(r"(?<=\S) (?=[,.;:!?)](?:\s|\Z))|(?<=\() ")
+# Chinese and Japanese put no space between ideographs or kana: one between two of them is a
+# converter's (html2text before `**`, trafilatura before a link); a space after punctuation
+# (`否： 该`) is the author's, and Korean spaces its words: both are kept
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def _closing(text: str, start: int, opening: str, closing: str) -> int:
@@ -142,5 +147,5 @@ def parse(text: str) -> Inline:
     """The plain reading of one inline run (a paragraph, list item, cell or title)."""
     out = Inline()
     _scan(text, out)
-    out.text = _PADDED.sub("", _SPACE.sub(" ", out.text)).strip()
+    out.text = _CJK_GAP.sub("", _PADDED.sub("", _SPACE.sub(" ", out.text))).strip()
     return out
