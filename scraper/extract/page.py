@@ -78,7 +78,7 @@ def _faq_blocks(sec: Part) -> list[m.Block]:
     for block in sec.blocks:
         if isinstance(block, Question):
             result.append(m.Block(kind="question", text=block.question.text, items=_answer(block)))
-        elif isinstance(block, Paragraph) and block.body.text.endswith("?"):
+        elif isinstance(block, Paragraph) and block.body.text.endswith(("?", "？")):
             result.append(m.Block(kind="question", text=block.body.text, items=[]))
         elif result and result[-1].kind == "question" and isinstance(block, Paragraph | ListBlock):
             last = result[-1]

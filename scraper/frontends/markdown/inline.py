@@ -11,8 +11,12 @@ import html
 import re
 
 from scraper.document import Inline, Link
+from scraper.frontends.markdown import references
 
-_SUP = re.compile(r"<sup>\s*(\d+(?:\s*,?\s*\d+)*)\s*</sup>|\[\^(\d+)\]")
+# marks: `<sup>1</sup>`, `[^1]`, and pandoc's superscript `^1^` (markdownify `sup_symbol="^"`, pandoc -t markdown_mmd)
+_SUP = re.compile(r"<sup>\s*(\d+(?:\s*,?\s*\d+)*)\s*</sup>|\[\^(\d+)\]|\^(\d+)\^")
+# pandoc's attributes after a bracketed span (`[Yes]{.eligible .eligible-yes}`, pandoc -t commonmark_x)
+_ATTRIBUTES = re.compile(r"\{[ \t]*[#.][^{}\n]*\}")
 _TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -21,10 +25,15 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"[<*_\\&]")
 _BRACKETS = re.compile(r"[\\`\[\]()]")
-_SPECIAL = re.compile(r"[\\`<\[!]")
+_SPECIAL = re.compile(r"[\\`<\[!^]")
 _TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
 # converters pad emphasis and code with a space (html2text `**x** ,`, trafilatura `( `x``)
 _PADDED = re.compile(r"(?<=\S) (?=[,.;:!?)](?:\s|\Z))|(?<=\() ")
+# Chinese and Japanese put no space between ideographs or kana: one between two of them is a
+# converter's (html2text before `**`, trafilatura before a link); a space after punctuation
+# (`否： 该`) is the author's, and Korean spaces its words: both are kept
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def _closing(text: str, start: int, opening: str, closing: str) -> int:
@@ -59,7 +68,28 @@ def _link(text: str, start: int) -> tuple[str, str, int] | None:
     if close < 0:
         return None
     target = _TITLE.sub("", text[end + 2 : close].strip())
-    return text[start + 1 : end], target.removeprefix("<").removesuffix(">"), close + 1
+    target = _ESCAPE.sub(r"\1", target.removeprefix("<").removesuffix(">"))  # html2text writes `\(` in URLs
+    return text[start + 1 : end], target, close + 1
+
+
+def _reference(text: str, start: int) -> tuple[str, str, int] | None:
+    """At `[`: a reference link `[text][label]` or `[text][]` whose label is defined (see
+    references.py): its text, target and the index after it; None otherwise."""
+    end = _closing(text, start, "[", "]")
+    if end < 0 or not text.startswith("[", end + 1):
+        return None
+    close = text.find("]", end + 2)
+    if close < 0:
+        return None
+    url = references.target(text[start + 1 : end], text[end + 2 : close])
+    return None if url is None else (text[start + 1 : end], url, close + 1)
+
+
+def _span(text: str, start: int) -> tuple[str, int] | None:
+    """At `[`: a pandoc span `[text]{.class #id}`: its text and the index after its attributes."""
+    end = _closing(text, start, "[", "]")
+    attributes = _ATTRIBUTES.match(text, end + 1) if end >= 0 else None
+    return None if attributes is None else (text[start + 1 : end], attributes.end())
 
 
 def _literal(raw: str) -> str:
@@ -89,20 +119,25 @@ def _scan(text: str, out: Inline) -> None:
                 out.text += _literal(text[pos:i]) + (code.strip(" ") or code)
                 pos = i = found.end()
                 continue
-        if char in "<[" and (sup := _SUP.match(text, i)):
+        if char in "<[^" and (sup := _SUP.match(text, i)):
             out.text += _literal(text[pos:i])
-            out.marks += [int(n) for n in re.findall(r"\d+", sup.group(1) or sup.group(2))]
+            out.marks += [int(n) for n in re.findall(r"\d+", sup.group(1) or sup.group(2) or sup.group(3))]
             pos = i = sup.end()
             continue
+        if char == "[" and (span := _span(text, i)) is not None:
+            out.text += _literal(text[pos:i]) + parse(span[0]).text
+            pos = i = span[1]
+            continue
         if char == "[" or (char == "!" and text.startswith("[", i + 1)):
-            link = _link(text, i + (char == "!"))
+            link = _link(text, i + (char == "!")) or _reference(text, i + (char == "!"))
             if link:
                 out.text += _literal(text[pos:i])
                 if char == "[":
                     inner = parse(link[0])
                     out.text += inner.text
                     out.links.append(Link(text=inner.text.strip(), url=link[1]))
-                pos = i = link[2]
+                attributes = _ATTRIBUTES.match(text, link[2])  # pandoc's `[a](#x){.anchor}`
+                pos = i = attributes.end() if attributes else link[2]
                 continue
         i += 1
     out.text += _literal(text[pos:])
@@ -112,5 +147,5 @@ def parse(text: str) -> Inline:
     """The plain reading of one inline run (a paragraph, list item, cell or title)."""
     out = Inline()
     _scan(text, out)
-    out.text = _PADDED.sub("", _SPACE.sub(" ", out.text)).strip()
+    out.text = _CJK_GAP.sub("", _PADDED.sub("", _SPACE.sub(" ", out.text))).strip()
     return out
