@@ -107,8 +107,8 @@ class InlineReader:
             parts.append(text)
             links.append(Link(text=squeeze(text), url=el.get("href", "")))
             out.links = links + out.links
-        elif tag in _SEPARATED:
-            parts.append(" ")
+        elif tag in _SEPARATED and (tag != "pre" or "\n" in hp.text_content(el)):
+            parts.append(" ")  # a one-line <pre> inside text is a converter's code span (trafilatura)
             parts.append(el.text or "")
             self._nodes(el, parts, out, marks, True)
             parts.append(" ")
