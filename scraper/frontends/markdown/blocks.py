@@ -50,7 +50,7 @@ class BlockReader:
         return blocks
 
     def _block(self, i: int, end: int, blocks: list[Block], base: int) -> int:
-        line = ml.COMMENT.sub("", self.lines[i])
+        line = ml.uncomment(self.lines[i])
         stripped = line.strip()
         if stripped and pandoc_tables.starts_table(self.lines, i):
             table, k = pandoc_tables.read(self.lines, i, end)
@@ -91,7 +91,7 @@ class BlockReader:
         return stop
 
     def _run(self, i: int, stop: int) -> Text:
-        raw = ml.join_wrapped([ml.COMMENT.sub("", self.lines[k]).strip() for k in range(i, stop)])
+        raw = ml.join_wrapped([ml.uncomment(self.lines[k]).strip() for k in range(i, stop)])
         return ml.text_at(raw, i + 1, ml.indent(self.lines[i]) + 1)
 
     def _starts_block(self, i: int) -> bool:

@@ -22,13 +22,13 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _EMPHASIS = re.compile(r"\*\*|(?<![\w\\])__|__(?!\w)|(?<![\w*\\])\*(?=\S)|(?<=\S)(?<!\\)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"[<*_\\&]")
 _BRACKETS = re.compile(r"[\\`\[\]()]")
 _SPECIAL = re.compile(r"[\\`<\[!^]")
 _TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
 # converters pad emphasis and code with a space (html2text `**x** ,`, trafilatura `( `x``)
 _PADDED = re.compile(r"(?<=\S) (?=[,.;:!?)](?:\s|\Z))|(?<=\() ")
+_PADDED_HINT = re.compile(r" [,.;:!?)]|\( ")  # what _PADDED needs, found without look-behinds
 # Chinese and Japanese put no space between ideographs or kana: one between two of them is a
 # converter's (html2text before `**`, trafilatura before a link); a space after punctuation
 # (`否： 该`) is the author's, and Korean spaces its words: both are kept
@@ -67,8 +67,12 @@ def _link(text: str, start: int) -> tuple[str, str, int] | None:
     close = _closing(text, end + 1, "(", ")")
     if close < 0:
         return None
-    target = _TITLE.sub("", text[end + 2 : close].strip())
-    target = _ESCAPE.sub(r"\1", target.removeprefix("<").removesuffix(">"))  # html2text writes `\(` in URLs
+    target = text[end + 2 : close].strip()
+    if '"' in target or "'" in target:
+        target = _TITLE.sub("", target)
+    target = target.removeprefix("<").removesuffix(">")
+    if "\\" in target:
+        target = _ESCAPE.sub(r"\1", target)  # html2text writes `\(` in URLs
     return text[start + 1 : end], target, close + 1
 
 
@@ -96,11 +100,14 @@ def _literal(raw: str) -> str:
     """Prose outside code: tags and emphasis removed, escapes and entities resolved."""
     if not _MARKUP.search(raw):
         return raw
-    text = _BREAK.sub(" ", raw)
-    text = _TAG.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return html.unescape(text)
+    text = raw
+    if "<" in text:
+        text = _TAG.sub("", _BREAK.sub(" ", text))
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return html.unescape(text) if "&" in text else text
 
 
 def _scan(text: str, out: Inline) -> None:
@@ -147,5 +154,8 @@ def parse(text: str) -> Inline:
     """The plain reading of one inline run (a paragraph, list item, cell or title)."""
     out = Inline()
     _scan(text, out)
-    out.text = _CJK_GAP.sub("", _PADDED.sub("", _SPACE.sub(" ", out.text))).strip()
+    text = " ".join(out.text.split())
+    if _PADDED_HINT.search(text):
+        text = _PADDED.sub("", text)
+    out.text = text if text.isascii() else _CJK_GAP.sub("", text)
     return out

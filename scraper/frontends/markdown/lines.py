@@ -38,6 +38,11 @@ COMPONENT = re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*)?/?>")
 CODE_INDENT = 4
 
 
+def uncomment(line: str) -> str:
+    """The line without its HTML and MDX comments."""
+    return COMMENT.sub("", line) if "<!--" in line or "{/*" in line else line
+
+
 def indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
