@@ -59,10 +59,10 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int:
     return -1
 
 
-def _link(text: str, start: int) -> tuple[str, str, int] | None:
-    """At `[`: the link's text, its target and the index after it, or None if it is no link."""
-    end = _closing(text, start, "[", "]")
-    if end < 0 or not text.startswith("(", end + 1):
+def _link(text: str, start: int, end: int) -> tuple[str, str, int] | None:
+    """At `[` (closed at `end`): the link's text, its target and the index after it, or None if
+    it is no link."""
+    if not text.startswith("(", end + 1):
         return None
     close = _closing(text, end + 1, "(", ")")
     if close < 0:
@@ -76,11 +76,10 @@ def _link(text: str, start: int) -> tuple[str, str, int] | None:
     return text[start + 1 : end], target, close + 1
 
 
-def _reference(text: str, start: int) -> tuple[str, str, int] | None:
-    """At `[`: a reference link `[text][label]` or `[text][]` whose label is defined (see
-    references.py): its text, target and the index after it; None otherwise."""
-    end = _closing(text, start, "[", "]")
-    if end < 0 or not text.startswith("[", end + 1):
+def _reference(text: str, start: int, end: int) -> tuple[str, str, int] | None:
+    """At `[` (closed at `end`): a reference link `[text][label]` or `[text][]` whose label is
+    defined (see references.py): its text, target and the index after it; None otherwise."""
+    if not text.startswith("[", end + 1):
         return None
     close = text.find("]", end + 2)
     if close < 0:
@@ -89,10 +88,10 @@ def _reference(text: str, start: int) -> tuple[str, str, int] | None:
     return None if url is None else (text[start + 1 : end], url, close + 1)
 
 
-def _span(text: str, start: int) -> tuple[str, int] | None:
-    """At `[`: a pandoc span `[text]{.class #id}`: its text and the index after its attributes."""
-    end = _closing(text, start, "[", "]")
-    attributes = _ATTRIBUTES.match(text, end + 1) if end >= 0 else None
+def _span(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """At `[` (closed at `end`): a pandoc span `[text]{.class #id}`: its text and the index
+    after its attributes."""
+    attributes = _ATTRIBUTES.match(text, end + 1)
     return None if attributes is None else (text[start + 1 : end], attributes.end())
 
 
@@ -131,12 +130,15 @@ def _scan(text: str, out: Inline) -> None:
             out.marks += [int(n) for n in re.findall(r"\d+", sup.group(1) or sup.group(2) or sup.group(3))]
             pos = i = sup.end()
             continue
-        if char == "[" and (span := _span(text, i)) is not None:
-            out.text += _literal(text[pos:i]) + parse(span[0]).text
-            pos = i = span[1]
-            continue
         if char == "[" or (char == "!" and text.startswith("[", i + 1)):
-            link = _link(text, i + (char == "!")) or _reference(text, i + (char == "!"))
+            start = i + (char == "!")
+            end = _closing(text, start, "[", "]")  # the brackets' end, read once for the three forms
+            span = _span(text, start, end) if char == "[" and end >= 0 else None
+            if span is not None:
+                out.text += _literal(text[pos:i]) + parse(span[0]).text
+                pos = i = span[1]
+                continue
+            link = (_link(text, start, end) or _reference(text, start, end)) if end >= 0 else None
             if link:
                 out.text += _literal(text[pos:i])
                 if char == "[":
