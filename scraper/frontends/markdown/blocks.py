@@ -96,16 +96,18 @@ class BlockReader:
 
     def _starts_block(self, i: int) -> bool:
         stripped = self.lines[i].strip()
+        if not stripped:
+            return True
+        first = stripped[0]  # each pattern below can only start with the characters tested before it
         return bool(
-            not stripped
-            or ml.HEADING.fullmatch(stripped)
-            or ml.FENCE.fullmatch(stripped)
-            or ml.ITEM.match(stripped)
-            or ml.tag_name(stripped)
+            (first == "#" and ml.HEADING.fullmatch(stripped))
+            or (first in "`~" and ml.FENCE.fullmatch(stripped))
+            or ((first in "-*+" or first.isdigit()) and ml.ITEM.match(stripped))
+            or (first == "<" and ml.tag_name(stripped))
             or ml.is_table_start(self.lines, i)
-            or ml.RULE.fullmatch(stripped)
-            or ml.WRAPPER_LINE.fullmatch(stripped)
-            or ml.setext_level(self.lines[i]) is not None
+            or (first in "-*_" and ml.RULE.fullmatch(stripped))
+            or (first in ":[" and ml.WRAPPER_LINE.fullmatch(stripped))
+            or (first in "=-" and ml.setext_level(self.lines[i]) is not None)
         )
 
     def paragraph_end(self, i: int, end: int) -> int:
