@@ -25,6 +25,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MARKUP = re.compile(r"[<*_\\&]")
 _BRACKETS = re.compile(r"[\\`\[\]()]")
 _SPECIAL = re.compile(r"[\\`<\[!^]")
+_ANY_MARKUP = re.compile(r"[\\`<\[!^*_&]")  # _SPECIAL and _MARKUP: a text without these reads as it is
 _TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*\Z")
 # converters pad emphasis and code with a space (html2text `**x** ,`, trafilatura `( `x``)
 _PADDED = re.compile(r"(?<=\S) (?=[,.;:!?)](?:\s|\Z))|(?<=\() ")
@@ -155,7 +156,10 @@ def _scan(text: str, out: Inline) -> None:
 def parse(text: str) -> Inline:
     """The plain reading of one inline run (a paragraph, list item, cell or title)."""
     out = Inline()
-    _scan(text, out)
+    if _ANY_MARKUP.search(text):
+        _scan(text, out)
+    else:  # no markup at all: most cells and many lines
+        out.text = text
     text = " ".join(out.text.split())
     if _PADDED_HINT.search(text):
         text = _PADDED.sub("", text)
