@@ -32,6 +32,8 @@ def collect(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     that follows it)."""
     out, found = list(lines), dict[str, str]()
     used = "\n".join(lines)
+    if "]:" not in used:  # no definition anywhere: most pages
+        return out, found
     fenced = False
     k = 0
     while k < len(lines):
