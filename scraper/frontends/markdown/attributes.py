@@ -29,6 +29,7 @@ _HIDDEN = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"\s*(```|~~~)")
+_HIDING_WORD = re.compile(r"hidden|display", re.IGNORECASE)  # what _HIDDEN and _PANDOC_HIDDEN need
 # pandoc's attributes that hide what they apply to: `::: {.icon aria-hidden="true"}`, `[x]{hidden}`
 _PANDOC_HIDDEN = re.compile(
     r"\{[^{}\n]*?(?:(?<=[\s{])hidden(?=[\s}=])|aria-hidden\s*=\s*[\"']?true|"
@@ -54,6 +55,8 @@ def check_statuses(lines: list[str], start: int, stop: int, where: Callable[[Spa
 
 def check_hidden(lines: list[str], where: Callable[[Span], str]) -> None:
     """Raise at the first element hidden from readers outside fenced code."""
+    if not _HIDING_WORD.search("\n".join(lines)):  # every hiding attribute or style names one
+        return
     fenced = False
     for k, line in enumerate(lines):
         if _FENCE.match(line):
