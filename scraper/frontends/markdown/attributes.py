@@ -29,7 +29,6 @@ _HIDDEN = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"\s*(```|~~~)")
-_HIDING_WORD = re.compile(r"hidden|display", re.IGNORECASE)  # what _HIDDEN and _PANDOC_HIDDEN need
 # pandoc's attributes that hide what they apply to: `::: {.icon aria-hidden="true"}`, `[x]{hidden}`
 _PANDOC_HIDDEN = re.compile(
     r"\{[^{}\n]*?(?:(?<=[\s{])hidden(?=[\s}=])|aria-hidden\s*=\s*[\"']?true|"
@@ -55,7 +54,7 @@ def check_statuses(lines: list[str], start: int, stop: int, where: Callable[[Spa
 
 def check_hidden(lines: list[str], where: Callable[[Span], str]) -> None:
     """Raise at the first element hidden from readers outside fenced code."""
-    if not _HIDING_WORD.search("\n".join(lines)):  # every hiding attribute or style names one
+    if not _may_hide("\n".join(lines).lower()):
         return
     fenced = False
     for k, line in enumerate(lines):
@@ -68,6 +67,12 @@ def check_hidden(lines: list[str], where: Callable[[Span], str]) -> None:
             col = _pandoc_hidden(lines, k)
             if col is not None:
                 raise fail("hidden", _MESSAGE, where(Span(k + 1, col + 1)))
+
+
+def _may_hide(lowered: str) -> bool:
+    """Whether a text may hold what _HIDDEN or _PANDOC_HIDDEN find: each names `hidden` or
+    `display`; the ignore-case match also takes `ı`, `İ` (lowered `i̇`) and `ſ` for `i` and `s`."""
+    return "hidden" in lowered or "display" in lowered or any(c in lowered for c in "ı\u0307ſ")
 
 
 _MESSAGE = "element hidden from readers (hidden, aria-hidden or display:none): remove it or show it"
