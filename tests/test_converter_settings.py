@@ -12,10 +12,7 @@ as the clean copy reads.
   HTML (`<table>` … `</table>`) inside the Markdown;
 - pandoc `-t markdown`: grid, multiline and simple tables;
 - html2text over the Indonesian copy: a line broken after `siap-` before `HIPAA`;
-- markdownify over the Chinese copy: FAQ questions as paragraphs ending in a full-width `？`;
-- trafilatura `output_format="html"`: inline code written as a one-line `<pre>` inside a cell;
-- pandoc `-t html5`: no `<article>`, `<main>` or `<nav>`, steps without their title's class, the
-  copy button's label inside the code (the whole output of the September copy).
+- markdownify over the Chinese copy: FAQ questions as paragraphs ending in a full-width `？`.
 """
 
 from __future__ import annotations
@@ -209,34 +206,3 @@ def test_a_space_a_converter_put_between_chinese_characters_is_dropped() -> None
     (item,) = data.page.sections[0].blocks[0].items or []
     assert "API 不会阻止这些功能" in item and item.startswith("否： 该功能")
 
-
-def test_trafilatura_html_code_spans_written_as_pre_read_as_the_clean_copys_cells() -> None:
-    """trafilatura's HTML writes inline code as a one-line `<pre>` inside a cell:
-    `(<pre>strict: true</pre> on tools)` reads `(strict: true on tools)`, not `( strict: …`."""
-    clean = compile_source(source.read(Path(__file__).parent / "corpus" / "en-mdx-2026-04-26.md"))
-    data = compile_source(source.read(EXCERPTS / "trafilatura-html-april.html"))
-
-    def cells(d: Dataset) -> list[object]:
-        return [(f.name, f.endpoints, f.eligibility, f.details) for f in d.features]
-
-    assert cells(data) == cells(clean)
-
-
-def test_pandoc_html5_reads_as_the_clean_copy() -> None:
-    """pandoc `-t html5` drops `<article>`, `<main>`, `<nav>` and the steps' title attribute, and
-    keeps the copy button's label in the code: the feedback widget and the table of contents
-    after the article are not read, a step's title is its first paragraph, the code is the code."""
-    clean = compile_source(source.read(Path(__file__).parent / "corpus" / "en-md-2026-09-26.md"))
-    data = compile_source(source.read(EXCERPTS / "pandoc-html5-september.html"))
-    assert _without_spans(data) == _without_spans(clean)  # spans differ: other lines, other columns
-
-
-def _without_spans(data: Dataset) -> object:
-    def strip(value: object) -> object:
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "span"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return strip(data.model_dump(mode="json", exclude={"source"}))
