@@ -38,7 +38,7 @@ def retry_after(value: str | None) -> float | None:
     """Seconds to wait from a Retry-After header (delta seconds or an HTTP date), None if absent."""
     if not value:
         return None
-    if value.strip().isdigit():
+    if value.strip().isdecimal():  # not `²`, which float() refuses
         return float(value.strip())
     try:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())

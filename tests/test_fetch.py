@@ -146,6 +146,6 @@ def test_format_from_content_type_or_url() -> None:
 
 def test_retry_after_forms() -> None:
     assert retry_after("7") == 7.0
-    assert retry_after(None) is None and retry_after("soon") is None
+    assert retry_after(None) is None and retry_after("soon") is None and retry_after("²") is None
     later = retry_after(formatdate(time.time() + 60, usegmt=True))
     assert later is not None and 50 < later <= 60

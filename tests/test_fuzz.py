@@ -178,3 +178,8 @@ def test_a_rename_that_keeps_the_slug_is_reported(feature: Feature, rename: Call
         return
     renamed = [c for c in diff(ORIGINAL, data) if c.kind == "feature_renamed"]
     assert [(c.feature, c.old, c.new) for c in renamed] == [(feature.id, feature.name, name)]
+
+
+def test_a_superscript_digit_is_no_step_number() -> None:
+    """Fuzz regression: a paragraph `²` is a digit to str.isdigit() but not to int()."""
+    check("# API and data retention\n\nSummary.\n\n²\n\nTitle\n\nBody.\n", "markdown")

@@ -13,7 +13,7 @@ from scraper.document import Block, ListBlock, Paragraph, Step, Steps, Text, tex
 
 
 def _number(block: Block) -> int | None:
-    if isinstance(block, Paragraph) and block.body.text.isdigit() and len(block.body.text) <= 2:
+    if isinstance(block, Paragraph) and block.body.text.isdecimal() and len(block.body.text) <= 2:
         return int(block.body.text)
     return None
 
