@@ -19,6 +19,7 @@ from schema.models import Dataset
 INVISIBLE = {"Cc", "Cf", "Co", "Cs"}  # control, format (zero-width, bidi), private use, surrogates
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
 _WORD = re.compile(r"\w+")
+_SUSPECT = re.compile(r"[\x00-\x1f\x7f-\U0010ffff]")  # an ASCII control or any non-ASCII character
 
 
 def _char(c: str) -> str:
@@ -33,15 +34,24 @@ def _lookalike(c: str) -> bool:
     return unicodedata.normalize("NFKC", c).isascii() or unicodedata.name(c, "").startswith(_LOOKALIKE_SCRIPTS)
 
 
+def first_invisible(text: str) -> str | None:
+    """The first invisible or control character of `text`, or None. Only ASCII controls and
+    non-ASCII characters can be one, so only those are looked up (most text is plain ASCII)."""
+    return next((c for c in _SUSPECT.findall(text) if unicodedata.category(c) in INVISIBLE), None)
+
+
 def problem(text: str, identifier: bool, invisible: bool = True) -> str | None:
     """Why `text` is not what it looks like, or None. `identifier`: must be ASCII outright;
     `invisible`: check for invisible characters too (feature names have their own rule for that)."""
-    for c in text if invisible else "":
-        if unicodedata.category(c) in INVISIBLE:
-            return f"invisible or control character {_char(c)}"
+    if invisible and (hidden := first_invisible(text)) is not None:
+        return f"invisible or control character {_char(hidden)}"
+    if text.isascii():
+        return None  # no look-alike and nothing non-ASCII in an identifier
     if identifier and (bad := next((c for c in text if not c.isascii()), None)):
         return f"non-ASCII character {_char(bad)} in an identifier"
     for word in _WORD.findall(text):
+        if word.isascii():
+            continue
         if any(c.isascii() and c.isalpha() for c in word):
             bad = next((c for c in word if _lookalike(c)), None)
             if bad:
