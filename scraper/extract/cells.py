@@ -12,12 +12,6 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(*`])")
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 
 
-def _separator(words: Vocabulary) -> re.Pattern[str]:
-    """What may stand between two endpoints: `/`, `,`, `、` or a joining word of the language."""
-    joiners = "|".join(re.escape(j) for j in words.all_joiners())
-    return re.compile(rf"\s*(?:/|,|、|{joiners})?\s*")
-
-
 def slug(name: str) -> str:
     """Stable snake_case id of an English name: `Context management (compaction)` ->
     `context_management_compaction`."""
@@ -52,8 +46,8 @@ def requirement(qualifier: str, words: Vocabulary = ENGLISH) -> Requirement:
     `with speed: "fast"` -> parameter with value; the qualifier templates of the copy's
     language (`dengan alat web_search`) read the same."""
     text = qualifier.strip()
-    for pattern, kind in words.all_qualifiers():
-        match = re.fullmatch(pattern, text)
+    for pattern, kind in words.all_qualifiers:
+        match = pattern.fullmatch(text)
         if match:
             value = match.group(2) if match.re.groups > 1 else None
             return Requirement(kind=kind, name=match.group(1), value=value)
@@ -64,10 +58,9 @@ def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Endpoint] | None:
     """All endpoints listed in a cell, or None when the cell holds anything else."""
     found: list[Endpoint] = []
     pos = 0
-    separator = _separator(words)
     for match in _ENDPOINT.finditer(cell):
         gap = cell[pos : match.start()]
-        if not separator.fullmatch(gap):
+        if not words.endpoint_gap.fullmatch(gap):
             return None
         qualifier = match.group(2)
         needs = requirement(qualifier, words) if qualifier else None
