@@ -96,13 +96,15 @@ class PageContext:
     table: Table | None
     words: Vocabulary
     secs: list[Part] = field(init=False)
+    roles: list[str | None] = field(init=False)  # each section's role, read once
 
     def __post_init__(self) -> None:
         self.secs = sections(self.doc)
+        self.roles = [self.words.role(s.title) for s in self.secs]
 
     def role(self, role: str) -> Part | None:
         """The first section whose heading holds a word of `role` in the copy's language (or English)."""
-        return next((sec for sec in self.secs if self.words.role(sec.title) == role), None)
+        return next((sec for sec, found in zip(self.secs, self.roles, strict=True) if found == role), None)
 
     def cue(self, name: str) -> re.Pattern[str]:
         found = self.words.cue(name)
@@ -115,12 +117,11 @@ class PageContext:
         """The sections under a "Limitations…" heading; on a page without one, the sections between
         the eligibility table's and the FAQ (where the page has always put them). Headings with no
         text of their own (a parent of subsections) are left out."""
-        roles = [self.words.role(s.title) for s in self.secs]
-        start = next((i + 1 for i, r in enumerate(roles) if r == "limitations"), None)
+        start = next((i + 1 for i, r in enumerate(self.roles) if r == "limitations"), None)
         if start is None:
             start = next((i + 1 for i, s in enumerate(self.secs) if _holds(s, self.table)), len(self.secs))
         result = []
-        for sec, role in zip(self.secs[start:], roles[start:], strict=True):
+        for sec, role in zip(self.secs[start:], self.roles[start:], strict=True):
             if role in ("faq", "related_resources"):
                 break
             if sec.blocks:

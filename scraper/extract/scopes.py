@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from schema import models as m
 from scraper.document import Block, Document, Heading, ListBlock
@@ -25,11 +26,19 @@ def _scope(items: ListBlock) -> list[m.ScopeItem]:
     return result
 
 
-def _scopes(doc: Document, prefix: str, words: Vocabulary) -> tuple[list[m.ScopeItem], list[m.ScopeItem], str | None]:
-    """What the arrangement covers and excludes, and the heading those lists sit under."""
-    covers: list[m.ScopeItem] = []
-    excludes: list[m.ScopeItem] = []
-    heading: str | None = None
+@dataclass(frozen=True)
+class _Label:
+    """A "What X covers" / "What X does not cover" label with the list under it."""
+
+    kind: str  # covers | excludes
+    named: list[str]  # the words of the arrangement it names, lowercase
+    items: ListBlock
+    heading: str | None  # the heading the label belongs to
+
+
+def _labels(doc: Document, words: Vocabulary) -> list[_Label]:
+    """Every scope label followed by a list, in page order (read once for all the columns)."""
+    result = []
     above: list[Heading] = []
     for block, after in itertools.pairwise(doc.blocks):
         if isinstance(block, Heading):
@@ -37,11 +46,17 @@ def _scopes(doc: Document, prefix: str, words: Vocabulary) -> tuple[list[m.Scope
         label = label_text(block)
         if label is None or not isinstance(after, ListBlock):
             continue
-        found = words.scope_label(label)
-        if found and prefix.lower() in found[1].lower().split():
-            (excludes if found[0] == "excludes" else covers).extend(_scope(after))
-            heading = heading or _enclosing(block, above, words)
-    return covers, excludes, heading
+        if found := words.scope_label(label):
+            result.append(_Label(found[0], found[1].lower().split(), after, _enclosing(block, above, words)))
+    return result
+
+
+def _scopes(labels: list[_Label], prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem], str | None]:
+    """What the arrangement covers and excludes, and the heading those lists sit under."""
+    mine = [label for label in labels if prefix.lower() in label.named]
+    covers = [item for label in mine if label.kind == "covers" for item in _scope(label.items)]
+    excludes = [item for label in mine if label.kind == "excludes" for item in _scope(label.items)]
+    return covers, excludes, next((label.heading for label in mine if label.heading), None)
 
 
 def _enclosing(label: Block, above: list[Heading], words: Vocabulary) -> str | None:
@@ -57,12 +72,12 @@ def _enclosing(label: Block, above: list[Heading], words: Vocabulary) -> str | N
     return None
 
 
-def _name(doc: Document, prefix: str, heading: str | None, words: Vocabulary) -> str:
+def _name(named: list[str], prefix: str, heading: str | None, words: Vocabulary) -> str:
     """The arrangement's full name: the heading its scope lists sit under ("Zero data retention
     (ZDR)", "HIPAA readiness scope"), when it names the column's prefix; else a "<name> scope"
-    heading; else the column prefix."""
+    heading (`named`: those of the page); else the column prefix."""
     candidates = [words.scope_name(heading) or heading] if heading else []
-    candidates += [n for b in doc.blocks if isinstance(b, Heading) and (n := words.scope_name(b.text))]
+    candidates += named
     for name in candidates:
         if prefix.lower() in re.split(r"[\s()（）]+", name.lower()):
             return name
@@ -70,10 +85,12 @@ def _name(doc: Document, prefix: str, heading: str | None, words: Vocabulary) ->
 
 
 def arrangements(doc: Document, columns: list[str], words: Vocabulary = ENGLISH) -> list[m.Arrangement]:
+    labels = _labels(doc, words)
+    named = [n for b in doc.blocks if isinstance(b, Heading) and (n := words.scope_name(b.text))]
     result = []
     for column in columns:
         prefix = words.arrangement_prefix(column) or column
-        covers, excludes, heading = _scopes(doc, prefix, words)
-        name = _name(doc, prefix, heading, words)
+        covers, excludes, heading = _scopes(labels, prefix)
+        name = _name(named, prefix, heading, words)
         result.append(m.Arrangement(id=cells.slug(prefix), name=name, column=column, covers=covers, excludes=excludes))
     return result
