@@ -79,6 +79,10 @@ _RETENTION = (
     (re.compile(rf"\bretained (?:for )?{_PERIOD}", re.IGNORECASE), "exact"),
 )
 _UNTIL_DELETED = re.compile(r"\buntil (?:explicitly |manually )?deleted", re.IGNORECASE)
+# the earliest phrase of any kind in one scan; at one place the kinds' order decides, as above
+_ANY_RETENTION = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (*(p for p, _ in _RETENTION), _UNTIL_DELETED)), re.IGNORECASE
+)
 
 
 def iso_duration(amount: int, unit: str) -> str:
@@ -89,15 +93,11 @@ def iso_duration(amount: int, unit: str) -> str:
 
 def retention(details: str | None) -> Retention | None:
     """The first retention period the details state, or None."""
-    if not details:
+    found = _ANY_RETENTION.search(details) if details else None
+    if found is None:
         return None
-    best: tuple[int, Retention] | None = None
     for pattern, bound in _RETENTION:
-        match = pattern.search(details)
-        if match and (best is None or match.start() < best[0]):
+        if match := pattern.match(found.string, found.start()):
             duration = iso_duration(int(match.group(1)), match.group(2))
-            best = (match.start(), Retention(duration=duration, bound=bound, phrase=match.group()))
-    deleted = _UNTIL_DELETED.search(details)
-    if deleted and (best is None or deleted.start() < best[0]):
-        return Retention(duration=None, bound="until_deleted", phrase=deleted.group())
-    return best[1] if best else None
+            return Retention(duration=duration, bound=bound, phrase=match.group())
+    return Retention(duration=None, bound="until_deleted", phrase=found.group())
