@@ -25,12 +25,17 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_WIDE).split()).lower()
 
 
-@cache  # a handful of templates, read for every header and heading
 def _template(pattern: str) -> re.Pattern[str]:
     """`Memenuhi syarat {name}` / `{name} eligible` as a regex whose group 1 is the name."""
     before, _, after = pattern.partition("{name}")
     parts = [r"\s*".join(re.escape(w) for w in side.split()) for side in (before, after)]
     return re.compile(rf"{parts[0]}\s*(.+?)\s*{parts[1]}", re.IGNORECASE)
+
+
+def _name_in(templates: tuple[re.Pattern[str], ...], text: str) -> str | None:
+    """The name the first matching template reads out of `text` (group 1); None when none matches."""
+    text = text.strip()
+    return next((match.group(1) for t in templates if (match := t.fullmatch(text))), None)
 
 
 @dataclass(frozen=True)
@@ -92,11 +97,7 @@ class Vocabulary:
 
     def arrangement_prefix(self, column: str) -> str | None:
         """`ZDR eligible`, `Memenuhi syarat ZDR`, `ZDR 资格` -> `ZDR`; None for other columns."""
-        for words in self.chain():
-            match = _template(words.eligible_column).fullmatch(column.strip())
-            if match:
-                return match.group(1)
-        return None
+        return _name_in(self._eligible_columns, column)
 
     def is_column(self, text: str, role: str) -> bool:
         """Whether a header cell is the `feature` or `endpoint` column in any known word."""
@@ -108,11 +109,15 @@ class Vocabulary:
 
     def scope_name(self, heading: str) -> str | None:
         """`Zero data retention (ZDR) scope` -> `Zero data retention (ZDR)`; None otherwise."""
-        for words in self.chain():
-            match = words.scope_heading and _template(words.scope_heading).fullmatch(heading.strip())
-            if match:
-                return match.group(1)
-        return None
+        return _name_in(self._scope_headings, heading)
+
+    @cached_property
+    def _eligible_columns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_template(v.eligible_column) for v in self.chain())
+
+    @cached_property
+    def _scope_headings(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_template(v.scope_heading) for v in self.chain() if v.scope_heading)
 
     def scope_label(self, label: str) -> tuple[str, str] | None:
         """("covers" | "excludes", the arrangement named) for a "What X covers" label."""

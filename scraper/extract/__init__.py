@@ -31,7 +31,9 @@ MAX_CELL = 10_000  # characters in one cell
 def status_and_marks(cell: Cell, words: Vocabulary = ENGLISH) -> tuple[str | None, tuple[int, ...]]:
     """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) and
     `Yes¹ ²` (superscript digits) count too."""
-    text = _SUPERSCRIPT_RUN.sub(r" \1", cell.text).translate(FROM_SUPERSCRIPT)
+    text = cell.text
+    if not text.isascii():  # superscript digits are not ASCII: most cells need no translating
+        text = _SUPERSCRIPT_RUN.sub(r" \1", text).translate(FROM_SUPERSCRIPT)
     text = text.strip().rstrip(",; ")
     status = words.status(text)
     if status is not None:
@@ -86,7 +88,7 @@ class Extractor:
         for cell in (name, endpoint_cell, details):
             if cell.marks:
                 self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
-            if sup := _SUPERSCRIPT.search(cell.text):
+            if not cell.text.isascii() and (sup := _SUPERSCRIPT.search(cell.text)):
                 self.problem("footnote", f"superscript mark {sup.group()!r} outside a status cell", cell)
         found = cells.endpoints(endpoint_cell.text, self.words)
         if found is None:

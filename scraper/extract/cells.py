@@ -10,12 +10,13 @@ from scraper.vocabulary import ENDPOINT_PATH, ENGLISH, Vocabulary
 _ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?[(（]([^()（）]*)[)）])?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(*`])")
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(name: str) -> str:
     """Stable snake_case id of an English name: `Context management (compaction)` ->
     `context_management_compaction`."""
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return _NOT_SLUG.sub("_", name.lower()).strip("_")
 
 
 def sentences(text: str) -> list[str]:

@@ -20,7 +20,7 @@ _LABEL = re.compile(r"((?:[^.:：]|\.(?=\d)){1,100})(?:: |：\s*)(\S.*)")  # a d
 def _scope(items: ListBlock) -> list[m.ScopeItem]:
     result = []
     for item in items.items:
-        match = _LABEL.fullmatch(item.text)
+        match = _LABEL.fullmatch(item.text) if ":" in item.text or "：" in item.text else None
         label, text = (match.group(1), match.group(2)) if match else (None, item.text)
         result.append(m.ScopeItem(label=label, text=text))
     return result
