@@ -22,7 +22,9 @@ _WIDE = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ",
 
 def fold(text: str) -> str:
     """A word as a reader compares it: case, spacing and full-width punctuation ignored."""
-    return " ".join(text.translate(_WIDE).split()).lower()
+    if not text.isascii():  # full-width punctuation is not ASCII: most words need no translating
+        text = text.translate(_WIDE)
+    return " ".join(text.split()).lower()
 
 
 def _template(pattern: str) -> re.Pattern[str]:

@@ -106,6 +106,15 @@ class PageContext:
         """The first section whose heading holds a word of `role` in the copy's language (or English)."""
         return next((sec for sec, found in zip(self.secs, self.roles, strict=True) if found == role), None)
 
+    @cached_property
+    def data(self) -> list[m.Section]:
+        """Every section as data, built once: the limitations and the FAQ are some of them."""
+        faq = self.role("faq")
+        return [_section(s, faq=s is faq) for s in self.secs]
+
+    def data_of(self, sec: Part) -> m.Section:
+        return self.data[next(i for i, s in enumerate(self.secs) if s is sec)]
+
     def cue(self, name: str) -> re.Pattern[str]:
         found = self.words.cue(name)
         if found is None:
@@ -214,7 +223,7 @@ def _error_example(ctx: PageContext) -> dict[str, object] | None:
 
 @reads("limitations")
 def _limitation_sections(ctx: PageContext) -> list[m.Section]:
-    return [_section(s) for s in ctx.limitations]
+    return [ctx.data_of(s) for s in ctx.limitations]  # never the FAQ, so read as any section
 
 
 @reads("policy_violation_retention")
@@ -227,7 +236,7 @@ def _violation_retention(ctx: PageContext) -> m.Retention | None:
 @reads("faq")
 def _faq(ctx: PageContext) -> list[m.Question]:
     sec = ctx.role("faq")
-    blocks = _faq_blocks(sec) if sec else []
+    blocks = ctx.data_of(sec).blocks if sec else []
     return [m.Question(question=b.text or "", answer=b.items or []) for b in blocks if b.kind == "question"]
 
 
@@ -239,8 +248,7 @@ def _related(ctx: PageContext) -> list[m.Link]:
 
 @reads("sections")
 def _sections(ctx: PageContext) -> list[m.Section]:
-    faq = ctx.role("faq")
-    return [_section(s, faq=s is faq) for s in ctx.secs]
+    return ctx.data
 
 
 def _holds(sec: Part, table: Table | None) -> bool:

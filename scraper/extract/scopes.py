@@ -14,6 +14,7 @@ from scraper.extract import cells
 from scraper.extract.sections import label_text
 from scraper.vocabulary import ENGLISH, Vocabulary
 
+_WORDS = re.compile(r"[\s()（）]+")  # what separates the words of a name
 _LABEL = re.compile(r"((?:[^.:：]|\.(?=\d)){1,100})(?:: |：\s*)(\S.*)")  # a dot only in a version: "Fable 5.1"
 
 
@@ -72,25 +73,21 @@ def _enclosing(label: Block, above: list[Heading], words: Vocabulary) -> str | N
     return None
 
 
-def _name(named: list[str], prefix: str, heading: str | None, words: Vocabulary) -> str:
+def _name(doc: Document, prefix: str, heading: str | None, words: Vocabulary) -> str:
     """The arrangement's full name: the heading its scope lists sit under ("Zero data retention
     (ZDR)", "HIPAA readiness scope"), when it names the column's prefix; else a "<name> scope"
-    heading (`named`: those of the page); else the column prefix."""
-    candidates = [words.scope_name(heading) or heading] if heading else []
-    candidates += named
-    for name in candidates:
-        if prefix.lower() in re.split(r"[\s()（）]+", name.lower()):
-            return name
-    return prefix
+    heading (the page's headings are read only then); else the column prefix."""
+    under = [words.scope_name(heading) or heading] if heading else []
+    named = (n for b in doc.blocks if isinstance(b, Heading) and (n := words.scope_name(b.text)))
+    return next((n for n in itertools.chain(under, named) if prefix.lower() in _WORDS.split(n.lower())), prefix)
 
 
 def arrangements(doc: Document, columns: list[str], words: Vocabulary = ENGLISH) -> list[m.Arrangement]:
     labels = _labels(doc, words)
-    named = [n for b in doc.blocks if isinstance(b, Heading) and (n := words.scope_name(b.text))]
     result = []
     for column in columns:
         prefix = words.arrangement_prefix(column) or column
         covers, excludes, heading = _scopes(labels, prefix)
-        name = _name(named, prefix, heading, words)
+        name = _name(doc, prefix, heading, words)
         result.append(m.Arrangement(id=cells.slug(prefix), name=name, column=column, covers=covers, excludes=excludes))
     return result
