@@ -11,6 +11,7 @@ _ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?[(（]([^()（）]*)[)）])?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(*`])")
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_BRACKET_OR_COMMA = re.compile(r"[(),]")
 
 
 def slug(name: str) -> str:
@@ -30,13 +31,16 @@ def series(text: str, lead: re.Pattern[str]) -> list[str]:
     starts = [m.end() for m in lead.finditer(text)]
     if not starts:
         return []
-    items, depth, start = [], 0, starts[-1]
+    items, start = [], starts[-1]
     body = text.rstrip().rstrip(".")
-    for k, char in enumerate(body):
-        depth += (char == "(") - (char == ")")
-        if k >= start and char == "," and depth == 0:
-            items.append(body[start:k])
-            start = k + 1
+    depth = body.count("(", 0, start) - body.count(")", 0, start)
+    for match in _BRACKET_OR_COMMA.finditer(body, start):  # only these characters matter
+        char = match.group()
+        if char == "," and depth == 0:
+            items.append(body[start : match.start()])
+            start = match.end()
+        elif char != ",":
+            depth += 1 if char == "(" else -1
     items.append(body[start:])
     items = [_CONJUNCTION.sub("", item.strip()) for item in items]
     return items if len(items) > 1 and all(items) else []

@@ -40,7 +40,7 @@ def _block(block: Block) -> m.Block | None:
     if isinstance(block, ListBlock):
         return m.Block(kind="list", items=[i.text for i in block.items])
     if isinstance(block, Steps):
-        return m.Block(kind="steps", items=[_step(s).title + ": " + _step(s).text for s in block.steps])
+        return m.Block(kind="steps", items=[f"{s.title.text}: {_step_text(s)}" for s in block.steps])
     if isinstance(block, Code):
         return m.Block(kind="code", text=block.text)
     if isinstance(block, Question):
@@ -58,8 +58,12 @@ def _answer(question: Question) -> list[str]:
     return [text for block in question.answer for text in _texts(block)]
 
 
+def _step_text(step: Step) -> str:
+    return " ".join(t.text for t in step.body)
+
+
 def _step(step: Step) -> m.Step:
-    return m.Step(title=step.title.text, text=" ".join(t.text for t in step.body))
+    return m.Step(title=step.title.text, text=_step_text(step))
 
 
 def _lists(sec: Part | None) -> list[ListBlock]:
