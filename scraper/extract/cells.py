@@ -10,7 +10,7 @@ from scraper.vocabulary import ENDPOINT_PATH, ENGLISH, Vocabulary
 _ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?[(（]([^()（）]*)[)）])?")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(*`])")  # the stop, then the spaces between two sentences
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 _BRACKET_OR_COMMA = re.compile(r"[(),]")
 _DIGIT = re.compile(r"\d")
 
@@ -18,7 +18,7 @@ _DIGIT = re.compile(r"\d")
 def slug(name: str) -> str:
     """Stable snake_case id of an English name: `Context management (compaction)` ->
     `context_management_compaction`."""
-    return _NOT_SLUG.sub("_", name.lower()).strip("_")
+    return "_".join(_SLUG_WORD.findall(name.lower()))
 
 
 def sentences(text: str) -> list[str]:

@@ -44,8 +44,7 @@ def _labels(doc: Document, words: Vocabulary) -> list[_Label]:
     for block, after in itertools.pairwise(doc.blocks):
         if isinstance(block, Heading):
             above.append(block)
-        label = label_text(block)
-        if label is None or not isinstance(after, ListBlock):
+        if not isinstance(after, ListBlock) or (label := label_text(block)) is None:
             continue
         if found := words.scope_label(label):
             result.append(_Label(found[0], found[1].lower().split(), after, _enclosing(block, above, words)))
