@@ -19,6 +19,7 @@ from schema.models import Dataset
 INVISIBLE = {"Cc", "Cf", "Co", "Cs"}  # control, format (zero-width, bidi), private use, surrogates
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
 _WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z]")  # an ASCII letter
 _SUSPECT = re.compile(r"[\x00-\x1f\x7f-\U0010ffff]")  # an ASCII control or any non-ASCII character
 
 
@@ -35,8 +36,11 @@ def _lookalike(c: str) -> bool:
 
 
 def first_invisible(text: str) -> str | None:
-    """The first invisible or control character of `text`, or None. Only ASCII controls and
-    non-ASCII characters can be one, so only those are looked up (most text is plain ASCII)."""
+    """The first invisible or control character of `text`, or None. A printable text has none
+    (`isprintable` excludes the whole "Other" category); otherwise only ASCII controls and
+    non-ASCII characters can be one, so only those are looked up."""
+    if text.isprintable():
+        return None
     return next((c for c in _SUSPECT.findall(text) if unicodedata.category(c) in INVISIBLE), None)
 
 
@@ -52,7 +56,7 @@ def problem(text: str, identifier: bool, invisible: bool = True) -> str | None:
     for word in _WORD.findall(text):
         if word.isascii():
             continue
-        if any(c.isascii() and c.isalpha() for c in word):
+        if _LATIN.search(word):
             bad = next((c for c in word if _lookalike(c)), None)
             if bad:
                 return f"look-alike character {_char(bad)} among Latin letters in {word!r}"
