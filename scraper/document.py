@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from schema.span import Span
+from schema.span import Span, value
 
 
-@dataclass(frozen=True)
+@value
 class Link:
     text: str
     url: str
@@ -27,7 +27,7 @@ class Inline:
     marks: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@value
 class Text:
     """A run of plain text with the links it contained."""
 
@@ -36,7 +36,7 @@ class Text:
     links: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True)
+@value
 class Cell:
     """A table cell; `marks` are the footnote numbers attached to it."""
 
@@ -46,20 +46,20 @@ class Cell:
     links: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True)
+@value
 class Row:
     cells: tuple[Cell, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@value
 class Table:
     header: tuple[Cell, ...]
     rows: tuple[Row, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@value
 class Heading:
     """A section heading; `level` is None where the form does not say (the text dump)."""
 
@@ -68,37 +68,37 @@ class Heading:
     level: int | None = None
 
 
-@dataclass(frozen=True)
+@value
 class Paragraph:
     body: Text
 
 
-@dataclass(frozen=True)
+@value
 class ListBlock:
     items: tuple[Text, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@value
 class Step:
     title: Text
     body: tuple[Text, ...]
 
 
-@dataclass(frozen=True)
+@value
 class Steps:
     steps: tuple[Step, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@value
 class Code:
     text: str
     span: Span
     language: str | None = None
 
 
-@dataclass(frozen=True)
+@value
 class Question:
     """A FAQ entry (an accordion or `<details>`): the question and its answer's blocks."""
 
@@ -106,7 +106,7 @@ class Question:
     answer: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@value
 class TableBlock:
     table: Table
 
@@ -124,13 +124,13 @@ def texts(block: Block) -> list[Text]:
     return []
 
 
-@dataclass(frozen=True)
+@value
 class Footnote:
     number: int
     body: Text
 
 
-@dataclass(frozen=True)
+@value
 class Document:
     """The page: title, summary line, blocks in page order, and the footnotes under the table.
 

@@ -254,3 +254,33 @@ def test_hidden_prose_is_left_out_like_a_browser_does() -> None:
     )
     data = forms.compile_as(page, "html", "page.html")
     assert all("Secret" not in (b.text or "") for s in data.page.sections for b in s.blocks)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_an_elements_place_does_not_depend_on_the_order_places_are_asked_in(seed: int) -> None:
+    import random
+
+    from lxml import etree
+
+    from scraper.frontends.html import _parser
+    from scraper.frontends.html.inline import Locator
+
+    page = (
+        "<html><body><main><h1>T</h1><p>a</p><p>b <a href='x'>l</a> <A HREF='y'>m</A></p>\n"
+        "<table><tr><TD>1</TD><td>2</td></tr>\n<tr><td>3</td>\n<td>4</td></tr></table>\n"
+        "<ul><li>one</li><li>two <a href='z'>n</a></li></ul></main></body></html>"
+    )
+    root = etree.fromstring(page.encode(), _parser())
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    in_order = Locator(page, root)
+    expected = [in_order.span(el) for el in elements]
+    shuffled = elements[:]
+    random.Random(seed).shuffle(shuffled)
+    any_order = Locator(page, root)
+    asked = {el: any_order.span(el) for el in shuffled}
+    assert [asked[el] for el in elements] == expected
+    lines = page.splitlines()
+    for tag in ("td", "a", "p", "li", "tr"):
+        spans = [span for el, span in zip(elements, expected, strict=True) if el.tag == tag]
+        assert len(set(spans)) == len(spans), tag  # each element its own start tag
+        assert all(lines[s.line - 1][s.col - 1 :].lower().startswith(f"<{tag}") for s in spans), tag

@@ -5,115 +5,173 @@ and each element's line and column found in the source text (lxml gives lines on
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from lxml import html
+from lxml import etree
 
 from schema.span import Span
 from scraper.document import Inline, Link
+from scraper.frontends.html import parts as hp
 from scraper.frontends.markdown.attributes import INVISIBLE_STYLE
 
 SKIP = {"script", "style", "template", "noscript", "svg", "button", "img", "iframe", "head", "nav", "footer", "input"}
-_SPACE = re.compile(r"\s+")
 _MARK = re.compile(r"\s*\d+(?:\s*,?\s*\d+)*\s*")
+_NUMBER = re.compile(r"\d+")
 
 
-def hidden(el: html.HtmlElement) -> bool:
+def hidden_elements(root: etree._Element) -> set[etree._Element]:
     """Elements a reader does not see as the article's text: scripts, icons, buttons, site chrome
     by its element (`nav`, `footer`), and parts hidden by `hidden`, `aria-hidden="true"` or an
     inline `display: none` / `visibility: hidden`. Class names are never read: words such as
     "sidebar" or "feedback" inside the article are the author's, not chrome (the article is
-    found by its place, see html/__init__.py)."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag.lower() in SKIP or el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    return _INVISIBLE_STYLE.search(el.get("style") or "") is not None
+    found by its place, see html/__init__.py). Found once per page, by lxml's own walks."""
+    found = set(root.iter(*SKIP))
+    marked = _MARKED_HIDDEN(root)
+    for el in marked if isinstance(marked, list) else ():
+        if not isinstance(el, etree._Element):
+            continue
+        invisible = _INVISIBLE_STYLE.search(el.get("style") or "")
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or invisible:
+            found.add(el)
+    return found
 
 
 _INVISIBLE_STYLE = re.compile(INVISIBLE_STYLE, re.IGNORECASE)
-
-
-def _collect(el: html.HtmlElement, out: Inline, marks: bool) -> None:
-    if not isinstance(el.tag, str) or hidden(el):
-        return
-    tag = el.tag.lower()
-    if tag == "br":
-        out.text += " "
-    elif tag == "sup" and marks and _MARK.fullmatch(el.text_content()):
-        out.marks += [int(n) for n in re.findall(r"\d+", el.text_content())]
-    elif tag == "a" and el.get("href"):
-        inner = Inline()
-        _children(el, inner, marks)
-        text = _SPACE.sub(" ", inner.text).strip()
-        out.text += inner.text
-        out.marks += inner.marks
-        out.links.append(Link(text=text, url=el.get("href", "")))
-        out.links += inner.links
-    elif tag in _SEPARATED:
-        out.text += " "
-        _children(el, out, marks)
-        out.text += " "
-    else:
-        _children(el, out, marks)
-
-
+# attribute steps: a fifth of the cost of `*[@hidden or ...]`
+_MARKED_HIDDEN = etree.XPath("descendant::*/@hidden/.. | descendant::*/@aria-hidden/.. | descendant::*/@style/..")
 _SEPARATED = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "pre", "blockquote"}
+_SPECIAL = {"br", "sup", "a"} | _SEPARATED
 
 
-def _children(el: html.HtmlElement, out: Inline, marks: bool) -> None:
-    out.text += el.text or ""
-    for child in el:
-        _collect(child, out, marks)
-        out.text += child.tail or ""
+def squeeze(text: str) -> str:
+    """Runs of white space as one space, none at the ends."""
+    return " ".join(text.split())
 
 
-def raw_text(el: html.HtmlElement) -> str:
-    """The text of an element as written, whitespace kept, hidden parts (copy buttons) left out."""
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and not hidden(child):
-            parts.append("\n" if child.tag.lower() == "br" else raw_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+class InlineReader:
+    """Reads inline content as a reader sees it; `hidden` holds the page's hidden elements."""
 
+    def __init__(self, hidden: set[etree._Element]) -> None:
+        self.hidden = hidden
 
-def read(nodes: list[html.HtmlElement | str], marks: bool = True) -> Inline:
-    """The plain reading of a run of inline nodes; strings are the text between elements (tails
-    are not read from the elements themselves)."""
-    out = Inline()
-    for node in nodes:
-        if isinstance(node, str):
-            out.text += node
+    def read(self, nodes: list[etree._Element | str], marks: bool = True) -> Inline:
+        """The plain reading of a run of inline nodes; strings are the text between elements
+        (tails are not read from the elements themselves)."""
+        parts: list[str] = []
+        out = Inline()
+        for node in nodes:
+            if isinstance(node, str):
+                parts.append(node)
+            else:
+                self._collect(node, parts, out, marks)
+        out.text = squeeze("".join(parts))
+        return out
+
+    def read_in(self, el: etree._Element, marks: bool = True) -> Inline:
+        """The reading of an element's content (its text and children, not its tail)."""
+        if not len(el):
+            return Inline(squeeze(el.text or ""))
+        parts: list[str] = []
+        out = Inline()
+        self._children(el, parts, out, marks)
+        out.text = squeeze("".join(parts))
+        return out
+
+    def _collect(self, el: etree._Element, parts: list[str], out: Inline, marks: bool) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or el in self.hidden:
+            return
+        if not len(el):  # a leaf: most inline elements
+            if tag not in _SPECIAL:
+                parts.append(el.text or "")
+                return
+            if tag == "a" and (href := el.get("href")):
+                parts.append(text := el.text or "")
+                out.links.append(Link(text=squeeze(text), url=href))
+                return
+        if tag == "br":
+            parts.append(" ")
+        elif tag == "sup" and marks and _MARK.fullmatch(content := hp.text_content(el)):
+            out.marks += [int(n) for n in _NUMBER.findall(content)]
+        elif tag == "a" and el.get("href"):
+            inner: list[str] = []
+            links, out.links = out.links, []
+            self._children(el, inner, out, marks)
+            text = "".join(inner)
+            parts.append(text)
+            links.append(Link(text=squeeze(text), url=el.get("href", "")))
+            out.links = links + out.links
+        elif tag in _SEPARATED:
+            parts.append(" ")
+            self._children(el, parts, out, marks)
+            parts.append(" ")
         else:
-            _collect(node, out, marks)
-    out.text = _SPACE.sub(" ", out.text).strip()
-    return out
+            self._children(el, parts, out, marks)
+
+    def _children(self, el: etree._Element, parts: list[str], out: Inline, marks: bool) -> None:
+        parts.append(el.text or "")
+        for child in el:
+            self._collect(child, parts, out, marks)
+            parts.append(child.tail or "")
+
+    def raw_text(self, el: etree._Element) -> str:
+        """The text of an element as written, whitespace kept, hidden parts (copy buttons) left out."""
+        parts = [el.text or ""]
+        for child in el:
+            if isinstance(child.tag, str) and child not in self.hidden:
+                parts.append("\n" if child.tag == "br" else self.raw_text(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
 
 
 class Locator:
     """Line and column of each element: lxml knows the line, the column is found by searching
-    that line for the start tag, in document order."""
+    that line for the start tag, in document order. Worked out one tag at a time and only as far
+    into the page as asked: a page asks for the places of its cells and paragraphs, not of its
+    icons or of every link."""
 
-    def __init__(self, text: str, root: html.HtmlElement) -> None:
-        lines = text.splitlines()
-        lowered: dict[int, str] = {}
-        self.spans: dict[html.HtmlElement, Span] = {}
-        cursor: dict[tuple[int, str], int] = {}
-        for el in root.iter():
-            if not isinstance(el.tag, str) or not el.sourceline:
+    def __init__(self, text: str, root: etree._Element) -> None:
+        self.root = root
+        self.spans: dict[etree._Element, Span] = {}
+        self._lines = text.splitlines()
+        self._lowered: dict[int, str] = {}
+        self._walks: dict[str, tuple[Iterator[etree._Element], dict[int, int]]] = {}
+        self._done: set[str] = set()
+
+    def _advance(self, tag: str, target: etree._Element) -> Span | None:
+        """Place the elements of `tag` in page order until `target`."""
+        walk = self._walks.get(tag)
+        if walk is None:
+            walk = self._walks[tag] = (self.root.iter(tag), {})
+        elements, cursor = walk
+        lines, lowered, spans, start = self._lines, self._lowered, self.spans, "<" + tag.lower()
+        reached = 0
+        for el in elements:
+            line: int | None = el.sourceline  # type: ignore[assignment]  # typed `...` in lxml-stubs
+            if not line:
                 continue
-            line = el.sourceline
-            if line not in lowered:
-                lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
-            raw = lowered[line]
-            tag = el.tag.lower()
-            found = raw.find("<" + tag, cursor.get((line, tag), 0))
-            if found >= 0:
-                cursor[line, tag] = found + 1
-            self.spans[el] = Span(line, found + 1 if found >= 0 else 1)
+            raw = lowered.get(line)
+            if raw is None:
+                raw = lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
+            found = raw.find(start, cursor.get(line, 0)) + 1  # 0: not on its line (a tag the parser added)
+            if found:
+                cursor[line] = found
+            spans[el] = Span(line, found or 1)
+            if el is target:
+                reached = line
+            elif reached and line != reached:
+                return spans[target]  # the target's line is placed whole: a row's cells are asked for next
+        self._done.add(tag)
+        return self.spans.get(target)
 
-    def span(self, el: html.HtmlElement) -> Span:
+    def span(self, el: etree._Element) -> Span:
         found = self.spans.get(el)
         if found is not None:
             return found
+        tag = el.tag
+        if isinstance(tag, str) and tag not in self._done:
+            found = self._advance(tag, el)
+            if found is not None:
+                return found
         parent = el.getparent()
         return self.span(parent) if parent is not None else Span(1, 1)

@@ -4,25 +4,31 @@ lists, code languages; plain functions over lxml elements, used by html_blocks."
 from __future__ import annotations
 
 import re
-from typing import TypeAlias
+from collections.abc import Iterator
+from typing import TypeAlias, cast
 
-from lxml import html
+from lxml import etree
 
-Node: TypeAlias = html.HtmlElement | str
+Node: TypeAlias = etree._Element | str
 BLOCKS = {"p", "ul", "ol", "table", "pre", "details", "hr", "h1", "h2", "h3", "h4", "h5", "h6"}
 CONTAINERS = {"div", "section", "article", "main", "header", "aside", "blockquote", "figure", "dl", "dd", "center"}
 DIGITS = re.compile(r"\s*\d+\s*")
 
 
-def tag(el: html.HtmlElement) -> str:
+def tag(el: etree._Element) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def classes(el: html.HtmlElement) -> str:
+def text_content(el: etree._Element) -> str:
+    """All the text inside an element, as written (lxml.html's `text_content`)."""
+    return "".join(cast("Iterator[str]", el.itertext()))
+
+
+def classes(el: etree._Element) -> str:
     return " ".join([el.get("class", ""), el.get("data-component-part", ""), el.get("role", "")]).lower()
 
 
-def content(el: html.HtmlElement) -> list[Node]:
+def content(el: etree._Element) -> list[Node]:
     """An element's children with the text between them, for inline reading."""
     nodes: list[Node] = []
     for child in el:
@@ -30,7 +36,7 @@ def content(el: html.HtmlElement) -> list[Node]:
     return nodes
 
 
-def is_note_list(el: html.HtmlElement) -> bool:
+def is_note_list(el: etree._Element) -> bool:
     """A list whose every item starts with a `<sup>N</sup>` mark: footnotes."""
     items = [c for c in el if isinstance(c.tag, str)]
     return bool(items) and all(
@@ -38,7 +44,7 @@ def is_note_list(el: html.HtmlElement) -> bool:
     )
 
 
-def language(pre: html.HtmlElement) -> str | None:
+def language(pre: etree._Element) -> str | None:
     for el in pre.iter():
         tokens: list[str] = str(el.get("class") or "").split()
         for token in tokens:
@@ -48,15 +54,15 @@ def language(pre: html.HtmlElement) -> str | None:
     return str(language) if language else None
 
 
-def parts(item: html.HtmlElement) -> list[html.HtmlElement]:
+def parts(item: etree._Element) -> list[etree._Element]:
     """The block parts of a list item, its step number left out and lone wrappers opened."""
-    parts = [c for c in item if tag(c) in BLOCKS | CONTAINERS and not DIGITS.fullmatch(c.text_content())]
+    parts = [c for c in item if tag(c) in BLOCKS | CONTAINERS and not DIGITS.fullmatch(text_content(c))]
     while len(parts) == 1 and tag(parts[0]) in CONTAINERS:
         parts = [c for c in parts[0] if tag(c) in BLOCKS | CONTAINERS]
     return parts
 
 
-def step_title(item: html.HtmlElement) -> html.HtmlElement:
+def step_title(item: etree._Element) -> etree._Element:
     for el in item.iter():
         if el is not item and "title" in classes(el):
             return el
@@ -66,7 +72,7 @@ def step_title(item: html.HtmlElement) -> html.HtmlElement:
     return found[0] if found else item
 
 
-def is_steps(el: html.HtmlElement) -> bool:
+def is_steps(el: etree._Element) -> bool:
     """`<ol class="steps">`, a `role="list"` of steps, or an `<ol>` whose every item has a
     title and a body (two block parts or more)."""
     names = classes(el)
