@@ -75,7 +75,7 @@ class Extractor:
             self.problem("table", f"row has {len(row.cells)} cells, the header {len(columns) + 3}", row.cells[0])
             return None
         name, endpoint_cell, *statuses, details = row.cells
-        eligibility = {}
+        eligibility: dict[str, dict[str, object]] = {}
         for (column, key), cell in zip(columns, statuses, strict=True):
             status, marks = status_and_marks(cell, self.words)
             if status is None:
@@ -84,7 +84,7 @@ class Extractor:
             for mark in marks:
                 if mark not in notes:
                     self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
-            eligibility[key] = m.Eligibility(status=status, footnotes=sorted(set(marks)))
+            eligibility[key] = {"status": status, "footnotes": sorted(set(marks))}  # validated with the feature
         for cell in (name, endpoint_cell, details):
             if cell.marks:
                 self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
