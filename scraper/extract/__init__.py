@@ -75,7 +75,7 @@ class Extractor:
             self.problem("table", f"row has {len(row.cells)} cells, the header {len(columns) + 3}", row.cells[0])
             return None
         name, endpoint_cell, *statuses, details = row.cells
-        eligibility: dict[str, dict[str, object]] = {}
+        eligibility: dict[str, cells.Data] = {}
         for (column, key), cell in zip(columns, statuses, strict=True):
             status, marks = status_and_marks(cell, self.words)
             if status is None:

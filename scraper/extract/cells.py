@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from schema.models import Endpoint, Requirement, Retention
+from schema.models import Retention
 from scraper.vocabulary import ENDPOINT_PATH, ENGLISH, Vocabulary
 
 _ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?[(（]([^()（）]*)[)）])?")
@@ -13,6 +14,7 @@ _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _BRACKET_OR_COMMA = re.compile(r"[(),]")
 _DIGIT = re.compile(r"\d")
+Data = dict[str, Any]  # a model's fields as data: validated once, by the model that holds them
 
 
 def slug(name: str) -> str:
@@ -52,22 +54,23 @@ def series(text: str, lead: re.Pattern[str]) -> list[str]:
     return items if len(items) > 1 and all(items) else []
 
 
-def requirement(qualifier: str, words: Vocabulary = ENGLISH) -> Requirement:
+def requirement(qualifier: str, words: Vocabulary = ENGLISH) -> Data:
     """`with web_search tool` (or `browser toolset`, `computer toolset or tool`) -> tool;
     `with speed: "fast"` -> parameter with value; the qualifier templates of the copy's
-    language (`dengan alat web_search`) read the same."""
+    language (`dengan alat web_search`) read the same. A `Requirement`'s fields."""
     text = qualifier.strip()
     for pattern, kind in words.all_qualifiers:
         match = pattern.fullmatch(text)
         if match:
             value = match.group(2) if match.re.groups > 1 else None
-            return Requirement(kind=kind, name=match.group(1), value=value)
-    return Requirement(kind="other", name=text, value=None)
+            return {"kind": kind, "name": match.group(1), "value": value}
+    return {"kind": "other", "name": text, "value": None}
 
 
-def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Endpoint] | None:
-    """All endpoints listed in a cell, or None when the cell holds anything else."""
-    found: list[Endpoint] = []
+def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Data] | None:
+    """All endpoints listed in a cell (each an `Endpoint`'s fields, validated with the feature),
+    or None when the cell holds anything else."""
+    found: list[Data] = []
     pos = 0
     for match in _ENDPOINT.finditer(cell):
         gap = cell[pos : match.start()]
@@ -75,7 +78,7 @@ def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Endpoint] | None:
             return None
         qualifier = match.group(2)
         needs = requirement(qualifier, words) if qualifier else None
-        found.append(Endpoint(path=match.group(1), requires=needs))
+        found.append({"path": match.group(1), "requires": needs})
         pos = match.end()
     if not found or cell[pos:].strip():
         return None
