@@ -30,23 +30,25 @@ from scraper.document import (
     texts,
 )
 from scraper.extract import cells
+from scraper.extract.cells import Data
 from scraper.extract.sections import Part, label_text, sections, steps_under
 from scraper.vocabulary import ENGLISH, Vocabulary
 
 
-def _block(block: Block) -> m.Block | None:
+def _block(block: Block) -> Data | None:
+    """A block as a `m.Block`'s fields (validated once, with its section)."""
     if isinstance(block, Paragraph):
-        return m.Block(kind="paragraph", text=block.body.text)
+        return {"kind": "paragraph", "text": block.body.text}
     if isinstance(block, ListBlock):
-        return m.Block(kind="list", items=[i.text for i in block.items])
+        return {"kind": "list", "items": [i.text for i in block.items]}
     if isinstance(block, Steps):
-        return m.Block(kind="steps", items=[f"{s.title.text}: {_step_text(s)}" for s in block.steps])
+        return {"kind": "steps", "items": [f"{s.title.text}: {_step_text(s)}" for s in block.steps]}
     if isinstance(block, Code):
-        return m.Block(kind="code", text=block.text)
+        return {"kind": "code", "text": block.text}
     if isinstance(block, Question):
-        return m.Block(kind="question", text=block.question.text, items=_answer(block))
+        return {"kind": "question", "text": block.question.text, "items": _answer(block)}
     if isinstance(block, TableBlock):
-        return m.Block(kind="table", items=[r.cells[0].text for r in block.table.rows])
+        return {"kind": "table", "items": [r.cells[0].text for r in block.table.rows]}
     return None
 
 
@@ -74,20 +76,17 @@ def _paragraphs(sec: Part | None) -> list[str]:
     return [b.body.text for b in sec.blocks if isinstance(b, Paragraph)] if sec else []
 
 
-def _faq_blocks(sec: Part) -> list[m.Block]:
+def _faq_blocks(sec: Part) -> list[Data]:
     """The FAQ section's blocks, questions grouped with their answers whatever the form: a
     Question block (accordion, `<details>`), or in a dump a paragraph ending in "?" followed by
     the paragraphs and lists that answer it."""
-    result: list[m.Block] = []
+    result: list[Data] = []
     for block in sec.blocks:
-        if isinstance(block, Question):
-            result.append(m.Block(kind="question", text=block.question.text, items=_answer(block)))
-        elif isinstance(block, Paragraph) and block.body.text.endswith("?"):
-            result.append(m.Block(kind="question", text=block.body.text, items=[]))
-        elif result and result[-1].kind == "question" and isinstance(block, Paragraph | ListBlock):
-            last = result[-1]
-            result[-1] = m.Block(kind="question", text=last.text, items=[*(last.items or []), *_texts(block)])
-        elif (converted := _block(block)) is not None:
+        if isinstance(block, Paragraph) and block.body.text.endswith("?"):
+            result.append({"kind": "question", "text": block.body.text, "items": []})
+        elif result and result[-1]["kind"] == "question" and isinstance(block, Paragraph | ListBlock):
+            result[-1]["items"] += _texts(block)
+        elif (converted := _block(block)) is not None:  # a Question block is one already
             result.append(converted)
     return result
 
