@@ -15,15 +15,21 @@ from scraper.extract.sections import label_text
 from scraper.vocabulary import ENGLISH, Vocabulary
 
 _WORDS = re.compile(r"[\s()（）]+")  # what separates the words of a name
-_LABEL = re.compile(r"((?:[^.:：]|\.(?=\d)){1,100})(?:: |：\s*)(\S.*)")  # a dot only in a version: "Fable 5.1"
+# `label: text`, the label up to the first colon (of 1-100 characters) with a dot only in a
+# version ("Fable 5.1"); the label's length is checked apart, so the pattern runs in one pass
+_LABEL = re.compile(r"([^.:：]*(?:\.(?=\d)[^.:：]*)*)(?:: |：\s*)(\S.*)")
+MAX_LABEL = 100
 
 
-def _scope(items: ListBlock) -> list[m.ScopeItem]:
+def _scope(items: ListBlock) -> list[cells.Data]:
+    """The list's items as `ScopeItem`s' fields (validated once, with their arrangement)."""
     result = []
     for item in items.items:
-        match = _LABEL.fullmatch(item.text) if ":" in item.text or "：" in item.text else None
-        label, text = (match.group(1), match.group(2)) if match else (None, item.text)
-        result.append(m.ScopeItem(label=label, text=text))
+        match = _LABEL.fullmatch(item.text)
+        if match and 0 < len(match.group(1)) <= MAX_LABEL:
+            result.append({"label": match.group(1), "text": match.group(2)})
+        else:
+            result.append({"label": None, "text": item.text})
     return result
 
 
@@ -51,7 +57,7 @@ def _labels(doc: Document, words: Vocabulary) -> list[_Label]:
     return result
 
 
-def _scopes(labels: list[_Label], prefix: str) -> tuple[list[m.ScopeItem], list[m.ScopeItem], str | None]:
+def _scopes(labels: list[_Label], prefix: str) -> tuple[list[cells.Data], list[cells.Data], str | None]:
     """What the arrangement covers and excludes, and the heading those lists sit under."""
     mine = [label for label in labels if prefix.lower() in label.named]
     covers = [item for label in mine if label.kind == "covers" for item in _scope(label.items)]
