@@ -13,7 +13,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(*`])")  # the stop, then the spa
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _BRACKET_OR_COMMA = re.compile(r"[(),]")
-_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # in ASCII text, what `\d` matches
 Data = dict[str, Any]  # a model's fields as data: validated once, by the model that holds them
 
 
@@ -74,7 +74,7 @@ def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Data] | None:
     pos = 0
     for match in _ENDPOINT.finditer(cell):
         gap = cell[pos : match.start()]
-        if not words.endpoint_gap.fullmatch(gap):
+        if gap and not words.endpoint_gap.fullmatch(gap):  # nothing between is always allowed
             return None
         qualifier = match.group(2)
         needs = requirement(qualifier, words) if qualifier else None
@@ -107,7 +107,7 @@ def iso_duration(amount: int, unit: str) -> str:
 
 def retention(details: str | None) -> Retention | None:
     """The first retention period the details state, or None."""
-    if not details or (details.isascii() and not _DIGIT.search(details) and "until" not in details.lower()):
+    if not details or (details.isascii() and not _ASCII_DIGIT.search(details) and "until" not in details.lower()):
         return None  # every phrase holds a number or "until"; most details hold neither (exact for ASCII)
     found = _ANY_RETENTION.search(details)
     if found is None:
