@@ -263,7 +263,7 @@ def test_an_elements_place_does_not_depend_on_the_order_places_are_asked_in(seed
     from lxml import etree
 
     from scraper.frontends.html import _parser
-    from scraper.frontends.html.inline import Locator
+    from scraper.frontends.html.places import Locator
 
     page = (
         "<html><body><main><h1>T</h1><p>a</p><p>b <a href='x'>l</a> <A HREF='y'>m</A></p>\n"

@@ -16,7 +16,8 @@ from schema.span import span_at
 from scraper.document import Document
 from scraper.errors import fail
 from scraper.frontends.html.blocks import HtmlReader
-from scraper.frontends.html.inline import InlineReader, Locator, hidden_elements
+from scraper.frontends.html.inline import InlineReader, hidden_elements
+from scraper.frontends.html.places import Locator
 from scraper.frontends.markdown import title_and_summary
 from scraper.source import Source
 

@@ -32,6 +32,7 @@ from scraper.document import (
 from scraper.errors import fail
 from scraper.frontends.html import inline as hi
 from scraper.frontends.html import parts as hp
+from scraper.frontends.html.places import Locator
 
 _PLAIN_NOTE = re.compile(r"(\d+)\s+(\S.*)")
 _BLOCKS = hp.BLOCKS | hp.CONTAINERS
@@ -43,7 +44,7 @@ _CELLS = ("th", "td")
 class HtmlReader:
     """Reads blocks out of an element tree; one instance per page."""
 
-    def __init__(self, locator: hi.Locator, inline: hi.InlineReader, where: Callable[[Span], str]) -> None:
+    def __init__(self, locator: Locator, inline: hi.InlineReader, where: Callable[[Span], str]) -> None:
         self.locator = locator
         self.inline = inline
         self.hidden = inline.hidden

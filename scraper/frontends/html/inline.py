@@ -1,15 +1,12 @@
 """Inline HTML to plain text: links kept beside the text, `<sup>` numbers read as footnote marks,
-and each element's line and column found in the source text (lxml gives lines only).
-"""
+hidden parts left out."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
-from schema.span import Span
 from scraper.document import Inline, Link
 from scraper.frontends.html import parts as hp
 from scraper.frontends.markdown.attributes import INVISIBLE_STYLE
@@ -122,56 +119,3 @@ class InlineReader:
                 parts.append("\n" if child.tag == "br" else self.raw_text(child))
             parts.append(child.tail or "")
         return "".join(parts)
-
-
-class Locator:
-    """Line and column of each element: lxml knows the line, the column is found by searching
-    that line for the start tag, in document order. Worked out one tag at a time and only as far
-    into the page as asked: a page asks for the places of its cells and paragraphs, not of its
-    icons or of every link."""
-
-    def __init__(self, text: str, root: etree._Element) -> None:
-        self.root = root
-        self.spans: dict[etree._Element, Span] = {}
-        self._lines = text.splitlines()
-        self._lowered: dict[int, str] = {}
-        self._walks: dict[str, tuple[Iterator[etree._Element], dict[int, int]]] = {}
-        self._done: set[str] = set()
-
-    def _advance(self, tag: str, target: etree._Element) -> Span | None:
-        """Place the elements of `tag` in page order until `target`."""
-        walk = self._walks.get(tag)
-        if walk is None:
-            walk = self._walks[tag] = (self.root.iter(tag), {})
-        elements, cursor = walk
-        lines, lowered, spans, start = self._lines, self._lowered, self.spans, "<" + tag.lower()
-        reached = 0
-        for el in elements:
-            line: int | None = el.sourceline  # type: ignore[assignment]  # typed `...` in lxml-stubs
-            if not line:
-                continue
-            raw = lowered.get(line)
-            if raw is None:
-                raw = lowered[line] = lines[line - 1].lower() if line <= len(lines) else ""
-            found = raw.find(start, cursor.get(line, 0)) + 1  # 0: not on its line (a tag the parser added)
-            if found:
-                cursor[line] = found
-            spans[el] = Span(line, found or 1)
-            if el is target:
-                reached = line
-            elif reached and line != reached:
-                return spans[target]  # the target's line is placed whole: a row's cells are asked for next
-        self._done.add(tag)
-        return self.spans.get(target)
-
-    def span(self, el: etree._Element) -> Span:
-        found = self.spans.get(el)
-        if found is not None:
-            return found
-        tag = el.tag
-        if isinstance(tag, str) and tag not in self._done:
-            found = self._advance(tag, el)
-            if found is not None:
-                return found
-        parent = el.getparent()
-        return self.span(parent) if parent is not None else Span(1, 1)

@@ -82,5 +82,3 @@ def is_steps(el: etree._Element) -> bool:
     if "list" in names.split() and items and all("listitem" in classes(c) for c in items):
         return True
     return tag(el) == "ol" and bool(items) and all(len(parts(c)) >= 2 for c in items)
-
-
