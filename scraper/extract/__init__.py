@@ -65,8 +65,9 @@ class Extractor:
             self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
         return tables[0]
 
-    def feature(self, row: Row, columns: list[tuple[str, str]], notes: set[int]) -> m.Feature | None:
-        """One row as a feature; `columns`: each status column's title and arrangement id."""
+    def feature(self, row: Row, columns: list[tuple[str, str]], notes: set[int]) -> cells.Data | None:
+        """One row as a `Feature`'s fields (validated once, with the dataset); `columns`: each
+        status column's title and arrangement id."""
         last = row.cells[-1]
         if len(row.cells) == len(columns) + 2 and status_and_marks(last, self.words)[0] is not None:
             # only an empty Details cell may be left out (html2text drops it): the last cell is a status
@@ -97,21 +98,23 @@ class Extractor:
         if not name.text.strip():
             self.problem("table", "row has no feature name", name)
         text = details.text.strip() or None
-        return m.Feature(
-            id=cells.slug(name.text) or "unnamed",
-            name=name.text.strip(),
-            doc_url=name.links[0].url if name.links else None,
-            endpoints=found,
-            eligibility=eligibility,
-            details=text,
-            retention=cells.retention(text),
-            span=name.span,
-        )
+        return {
+            "id": cells.slug(name.text) or "unnamed",
+            "name": name.text.strip(),
+            "doc_url": name.links[0].url if name.links else None,
+            "endpoints": found,
+            "eligibility": eligibility,
+            "details": text,
+            "retention": cells.retention(text),
+            "span": name.span,
+        }
 
-    def footnotes(self, features: list[m.Feature]) -> list[m.Footnote]:
+    def footnotes(self, features: list[cells.Data]) -> list[m.Footnote]:
         result = []
         for note in self.doc.footnotes:
-            applies = [(f.id, arr) for f in features for arr, e in f.eligibility.items() if note.number in e.footnotes]
+            applies = [
+                (f["id"], arr) for f in features for arr, e in f["eligibility"].items() if note.number in e["footnotes"]
+            ]
             span = note.body.span
             result.append(m.Footnote(number=note.number, text=note.body.text, applies_to=applies, span=span))
         return result
