@@ -237,10 +237,11 @@ def _violation_retention(ctx: PageContext) -> m.Retention | None:
 
 
 @reads("faq")
-def _faq(ctx: PageContext) -> list[m.Question]:
+def _faq(ctx: PageContext) -> list[Data]:
+    """The FAQ section's questions as `Question`s' fields (validated once, with the page)."""
     sec = ctx.role("faq")
     blocks = ctx.data_of(sec).blocks if sec else []
-    return [m.Question(question=b.text or "", answer=b.items or []) for b in blocks if b.kind == "question"]
+    return [{"question": b.text or "", "answer": b.items or []} for b in blocks if b.kind == "question"]
 
 
 @reads("related_resources")
