@@ -70,6 +70,8 @@ _SUFFIXES: dict[str, Format] = {
 }
 PIPE_TABLE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)  # a pipe table's separator line
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_HTML_HEADING = re.compile(r"<h[1-6]\b", re.IGNORECASE)
 
 
 def hinted(url: str | None, content_type: str | None) -> Format | None:
@@ -107,9 +109,11 @@ def _sniff(text: str, url: str | None, content_type: str | None) -> tuple[Format
 def _by_content(text: str) -> Format:
     if _HTML.match(text):
         # Markdown that keeps some HTML wrappers (pandoc gfm opens with a <div>) is still
-        # Markdown when its table is a pipe table and no <table> element is there.
+        # Markdown when its table is a pipe table and no <table> element is there, or when its
+        # headings are Markdown's and none is HTML's (pandoc commonmark: `#` headings, an HTML table).
         pipe_table = PIPE_TABLE.search(text) and not _HTML_TABLE.search(text)
-        return "markdown" if pipe_table else "html"
+        headings = _MARKDOWN_HEADING.search(text) and not _HTML_HEADING.search(text)
+        return "markdown" if pipe_table or headings else "html"
     if _GLUED_HEADER.search(text):
         return "text"  # a flattened table header: whatever else the cells hold, this is a dump
     if _MARKDOWN.search(text):

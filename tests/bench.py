@@ -184,7 +184,7 @@ def ratios(rows: list[tuple[str, float, str]]) -> list[str]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         dist = Path(tmp) / "dist"
-        subprocess.run([RETENTION, "build", str(BUNDLED), "--dist", str(dist)], check=True, capture_output=True)
+        subprocess.run([RETENTION, "build", str(BUNDLED), "--dist", str(dist), "--accept"], check=True, capture_output=True)
         rows = compile_rows() + html_anchor_rows() + process_rows(dist) + history_rows()
         rss = peak_rss_mb(Path(tmp))
     report = table(rows, rss) + "\n\n" + "\n".join(f"- {r}" for r in ratios(rows))

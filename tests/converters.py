@@ -23,12 +23,13 @@ CORPUS = HERE / "corpus"
 OUT = HERE / "converted"
 
 
-def _html2text(width: int) -> Callable[[str], str]:
+def _html2text(width: int, inline_links: bool = True) -> Callable[[str], str]:
     def convert(page: str) -> str:
         import html2text
 
         converter = html2text.HTML2Text()
         converter.body_width = width
+        converter.inline_links = inline_links
         return str(converter.handle(page))
 
     return convert
@@ -107,6 +108,9 @@ CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
     "markdownify-setext": (_markdownify("UNDERLINED"), ".md"),
     "pandoc-gfm": (_pandoc("gfm"), ".md"),  # pandoc -f html -t gfm: lines wrapped at 72 columns
     "pandoc-gfm-nowrap": (_pandoc("gfm", "--wrap=none"), ".md"),
+    "html2text-reference-links": (_html2text(78, inline_links=False), ".md"),  # `[Web search][18]`
+    "pandoc-markdown": (_pandoc("markdown"), ".md"),  # pandoc's own tables: simple or multiline
+    "pandoc-commonmark": (_pandoc("commonmark"), ".md"),  # no pipe tables: the table as raw HTML
     "trafilatura-markdown": (_trafilatura("markdown"), ".md"),
     "readability": (_readability, ".html"),
     # ---- the table is flattened into lines
@@ -125,6 +129,9 @@ KEEPS_TABLE = (
     "markdownify-setext",
     "pandoc-gfm",
     "pandoc-gfm-nowrap",
+    "html2text-reference-links",
+    "pandoc-markdown",
+    "pandoc-commonmark",
     "trafilatura-markdown",
     "readability",
 )

@@ -33,7 +33,7 @@ def test_check_url_flow(cli: CliRun, server: Server, tmp_path: Path) -> None:
     check = ("check", "--url", url, "--dist", str(dist), "--deadline", "5")
 
     server.page = march_text().encode("utf-8")
-    first = cli(*check, "--publish")
+    first = cli(*check, "--publish", "--accept")  # a generated dump: the table without the page around it
     assert first.code == 1 and "published dataset 1.0.0" in first.err
     assert json.loads((dist / "history" / "fetch.json").read_text())["url"] == url
 
@@ -65,7 +65,7 @@ def test_check_url_flow(cli: CliRun, server: Server, tmp_path: Path) -> None:
 def test_same_data_in_new_bytes_is_no_change(cli: CliRun, server: Server, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     server.page = may_text().encode("utf-8")
-    assert cli("check", "--url", server.url(), "--dist", str(dist), "--publish").code == 1
+    assert cli("check", "--url", server.url(), "--dist", str(dist), "--publish", "--accept").code == 1
     before = tree(dist)
     server.page = may_text(reverse=True, cut=(5, 2)).encode("utf-8")
     run = cli("check", "--url", server.url(), "--dist", str(dist), "--publish", "--format", "json")
@@ -75,7 +75,7 @@ def test_same_data_in_new_bytes_is_no_change(cli: CliRun, server: Server, tmp_pa
 
 def test_check_a_file_and_write_the_report(cli: CliRun, tmp_path: Path) -> None:
     dist, report = tmp_path / "dist", tmp_path / "out" / "report.md"
-    assert cli("build", str(BUNDLED), "--dist", str(dist)).code == 0
+    assert cli("build", str(BUNDLED), "--dist", str(dist), "--accept").code == 0  # the dump lost its FAQ
     page = tmp_path / "may.txt"
     page.write_text(may_text(), encoding="utf-8")
     run = cli("check", str(page), "--dist", str(dist), "--format", "markdown", "--output", str(report))
@@ -86,7 +86,7 @@ def test_check_a_file_and_write_the_report(cli: CliRun, tmp_path: Path) -> None:
 
 def test_check_failures_write_nothing(cli: CliRun, server: Server, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    assert cli("build", str(BUNDLED), "--dist", str(dist)).code == 0
+    assert cli("build", str(BUNDLED), "--dist", str(dist), "--accept").code == 0  # the dump lost its FAQ
     before = tree(dist)
     server.then(Reply(404))
     missing = cli("check", "--url", server.url(), "--dist", str(dist), "--publish")

@@ -176,6 +176,8 @@ def test_only_an_empty_details_cell_may_be_left_out(row: str, refusal: str | Non
         ('## <a href="#x" aria-hidden="true"><img src="i.svg" /></a>Scope', False),
         ('<div aria-hidden="true">\n\n<div></div>\n\nSecret words\n\n</div>', True),
         ('<span hidden>No</span>', True),
+        ('<span HİDDEN>No</span>', True),  # the ignore-case match of `i` takes `İ` and `ı`, of `s` `ſ`
+        ('<span style="diſplay: none">No</span>', True),
     ],
 )
 def test_only_a_hidden_element_holding_text_is_refused_in_markdown(inserted: str, refused: bool) -> None:

@@ -23,7 +23,7 @@ def build(tmp: Path, name: str, extra: dict[str, str]) -> dict[str, bytes]:
     workdir.mkdir()
     env = {**os.environ, **extra, "PYTHONPATH": str(REPO)}
     subprocess.run(
-        [sys.executable, "-m", "scraper", "build", str(BUNDLED), "--dist", "out"],
+        [sys.executable, "-m", "scraper", "build", str(BUNDLED), "--dist", "out", "--accept"],
         cwd=workdir,
         env=env,
         check=True,

@@ -284,3 +284,13 @@ def test_an_elements_place_does_not_depend_on_the_order_places_are_asked_in(seed
         spans = [span for el, span in zip(elements, expected, strict=True) if el.tag == tag]
         assert len(set(spans)) == len(spans), tag  # each element its own start tag
         assert all(lines[s.line - 1][s.col - 1 :].lower().startswith(f"<{tag}") for s in spans), tag
+
+
+def test_a_tag_name_with_a_control_character_is_read_like_any_unknown_tag() -> None:
+    """Fuzz regression: a tag named with a control character made lxml refuse it as a search filter."""
+    clean = html_render.render(MAY)
+    strong = "<strong>Cross-Origin Resource Sharing (CORS)</strong>"
+    page = clean.replace(strong, strong.replace("strong", "s\x1ftrong"), 1)
+    assert page != clean
+    data = forms.compile_as(page, "html", "page.html")
+    assert data.features == forms.html(MAY).features

@@ -38,8 +38,9 @@ def build_cmd(
     swapped in); dataset_version is bumped by the highest severity of the changes. The same
     data twice writes nothing. Rows, arrangements and footnotes keep the ids published before
     (a rename records the former name and is a patch). A change too large to be plausible, or a
-    page field that went empty, or a text dump row that reads two ways where the published version
-    does not say which, is refused (exit 4) unless --accept; a page that cannot be fully read, or
+    page field that went empty (on a first build: a field every copy of the page states, such as
+    the FAQ or the summary, left empty), or a text dump row that reads two ways where the
+    published version does not say which, is refused (exit 4) unless --accept; a page that cannot be fully read, or
     a DIST that disagrees with itself (see `retention verify`), is refused (exit 2); a disk that
     cannot be written is exit 5; Ctrl-C is exit 130 and says whether the version was published.
     Nothing is written on failure.

@@ -45,6 +45,10 @@ def compile_cmd(
     link and endpoints in --english (a page or a dataset); a row that matches none is refused.
     Names, details and page text stay as the copy writes them.
 
+    A field every copy of the page states (the summary, FAQ, HIPAA steps, what each arrangement
+    covers, ...) that this copy leaves empty is named on stderr, one line each: most often a
+    converter dropped it. The dataset is still printed (exit 0); `build` refuses it (exit 4).
+
     Example: retention compile sources/en-text-2026-04.txt > dataset.json
     """
     from dataclasses import replace
@@ -62,7 +66,22 @@ def compile_cmd(
 
     dataset = compile_source(page, key)
     emit(dumps(dataset), output)
+    _name_unstated(dataset, page.origin)
     return Exit.OK
+
+
+def _name_unstated(dataset: Dataset, origin: str) -> None:
+    """One stderr line for each field every copy of the page states that this one left empty:
+    the dataset is still printed (compile publishes nothing), but the loss is not silent."""
+    from scraper.publish.expected import unstated
+
+    build = "; `retention build` refuses to publish it without --accept" if dataset.source.locale == "en" else ""
+    for path in unstated(dataset):
+        click.echo(
+            f"retention: warning: {origin}: {path} is empty, though every copy of the page states it"
+            f" (dropped by a converter, or worded so that it was not read){build}",
+            err=True,
+        )
 
 
 @click.command("validate")

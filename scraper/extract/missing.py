@@ -55,6 +55,16 @@ def diagnose(source: Source) -> Problem | None:
             f" cannot be told apart); input {_form(source)}; use {_KEEPERS}, or name the form with --input-format"
         )
         return Problem("table", message, source.where(span_at(source.text, head.start())))
+    broken = _broken_rows(source) if source.format == "markdown" else None
+    if broken is not None:
+        line, count, total = broken
+        message = (
+            f"the feature eligibility table's rows are broken across lines ({count} of its {total} lines hold"
+            " under half the cells of its header: a converter wrapped a padded table, as html2text does with"
+            f" pad_tables and a body width); input {_form(source)}; convert without wrapping (html2text"
+            f" body_width=0) or use {_KEEPERS}"
+        )
+        return Problem("table", message, source.where(span_at(source.text, line)))
     one_a_line = _ONE_A_LINE.search(source.text)
     if one_a_line is not None:
         message = (
@@ -63,6 +73,31 @@ def diagnose(source: Source) -> Problem | None:
         )
         return Problem("table", message, source.where(span_at(source.text, one_a_line.start())))
     return None
+
+
+def _broken_rows(source: Source) -> tuple[int, int, int] | None:
+    """(offset of the first broken row, broken rows, rows) when at least a quarter of the first
+    pipe table's row lines hold fewer than half its header's cells (a row short of an empty last cell,
+    as html2text writes it, is whole); None when its rows are whole."""
+    found = PIPE_TABLE.search(source.text)  # the first pipe table, in any language
+    if found is None:
+        return None
+    start = source.text.rfind("\n", 0, max(found.start() - 1, 0)) + 1
+    lines = source.text[start:].split("\n")
+    sep = 1
+    if lines[0].endswith("  ") or "|" not in lines[0]:
+        return None  # html2text's hard breaks: rows wrapped onto several lines are joined, not broken
+    cells = lines[sep - 1].strip().strip("|").count("|")
+    rows = []
+    for line in lines[sep + 1 :]:
+        if not line.strip():
+            break
+        rows.append(line)
+    short = [k for k, line in enumerate(rows) if line.strip().strip("|").count("|") < cells // 2]
+    if len(short) < 2 or len(short) * 4 < len(rows):
+        return None
+    offset = start + sum(len(x) + 1 for x in lines[: sep + 1 + short[0]])
+    return offset, len(short), len(rows)
 
 
 def no_table(source: Source, words: Vocabulary = ENGLISH) -> Problem:

@@ -82,7 +82,7 @@ def _faq_blocks(sec: Part) -> list[Data]:
     the paragraphs and lists that answer it."""
     result: list[Data] = []
     for block in sec.blocks:
-        if isinstance(block, Paragraph) and block.body.text.endswith("?"):
+        if isinstance(block, Paragraph) and block.body.text.endswith(("?", "？")):
             result.append({"kind": "question", "text": block.body.text, "items": []})
         elif result and result[-1]["kind"] == "question" and isinstance(block, Paragraph | ListBlock):
             result[-1]["items"] += _texts(block)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from schema.diff_fields import emptied
 from schema.models import Dataset
 from scraper.errors import Exit, Problem, RetentionError
+from scraper.publish.expected import unstated
 
 Gate = Callable[[Dataset, Dataset], str | None]
 
@@ -83,8 +84,18 @@ GATES: list[Gate] = [
 ]
 
 
-def reasons(old: Dataset, new: Dataset) -> list[str]:
-    """Why each gate `new` trips against `old` refuses it, in gate order; empty when none does."""
+def first_fields_unstated(new: Dataset) -> str | None:
+    """A first publish (nothing to compare with): a field every copy of the page states is empty,
+    most often a part of the page a converter dropped (readability, trafilatura)."""
+    gone = unstated(new)
+    return f"page field(s) every copy of the page states are empty: {', '.join(gone)}" if gone else None
+
+
+def reasons(old: Dataset | None, new: Dataset) -> list[str]:
+    """Why each gate `new` trips against `old` refuses it, in gate order; empty when none does.
+    With nothing published (`old` None) the only gate is the fields every copy states."""
+    if old is None:
+        return [reason] if (reason := first_fields_unstated(new)) is not None else []
     return [reason for gate in GATES if (reason := gate(old, new)) is not None]
 
 
@@ -95,13 +106,15 @@ def check(
     published: str = "the published dataset",
     held: list[str] | None = None,
 ) -> None:
-    """Raise (exit 4) naming every gate the page at `where` fails against the `published` `old`;
-    `held`: those reasons, where the caller already has them (the replay compares them first)."""
-    if old is None:
-        return
+    """Raise (exit 4) naming every gate the page at `where` fails against the `published` `old`
+    (None: nothing published yet); `held`: those reasons, where the caller already has them
+    (the replay compares them first)."""
     found = reasons(old, new) if held is None else held
     if found:
-        against = f"compared with {published} {old.dataset_version}"
-        against += "; refusing to publish (--accept if the page really changed)"
+        if old is None:
+            against = "a first publish; refusing to publish (--accept if the page really lacks them)"
+        else:
+            against = f"compared with {published} {old.dataset_version}"
+            against += "; refusing to publish (--accept if the page really changed)"
         problems = [Problem("implausible", f"{r}, {against}", where) for r in found]
         raise RetentionError(problems, Exit.REFUSED)

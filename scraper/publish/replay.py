@@ -46,7 +46,7 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
         if stated != copy.date:
             raise fail("manifest", f"the manifest dates the copy {copy.date}, the copy says {stated}", str(copy.path))
         held = []
-        if plan.changed and plan.previous is not None:
+        if plan.changed:
             held = gates.reasons(plan.previous, plan.dataset)
         if not set(held) <= set(copy.accept):  # refused, in the gates' own words
             gates.check(plan.previous, plan.dataset, page.origin, str(dist / DATASET), held)

@@ -157,20 +157,21 @@ class HtmlReader:
             part = next(p for p in parts if p in self.hidden)
             message = f"<{hp.tag(part)}> hidden from readers in a table; remove it or show it"
             raise fail("hidden", message, self.where(self.locator.span(part)))
-        header = tuple(self._cell(c) for c in grid[0])
-        body = []
-        for tr in grid[1:]:
-            cells = tuple(self._cell(c) for c in tr)
-            if cells:
-                body.append(Row(cells, cells[0].span))
-        blocks.append(TableBlock(Table(header, tuple(body), self.locator.span(el))))
+        header, *body = [self._cells(tr) for tr in grid]
+        rows_read = tuple(Row(cells, cells[0].span) for cells in body if cells)
+        blocks.append(TableBlock(Table(header, rows_read, self.locator.span(el))))
         self.after_table = True
 
-    def _cell(self, el: etree._Element) -> Cell:
-        if not len(el):  # most cells: plain text
-            return Cell(hi.squeeze(el.text or ""), self.locator.span(el))
-        inline = self.inline.read_in(el)
-        return Cell(inline.text, self.locator.span(el), tuple(inline.marks), tuple(inline.links))
+    def _cells(self, row: list[etree._Element]) -> tuple[Cell, ...]:
+        cells = []
+        span, read_in = self.locator.span, self.inline.read_in
+        for el in row:
+            if not len(el):  # most cells: plain text
+                cells.append(Cell(" ".join((el.text or "").split()), span(el)))
+            else:
+                inline = read_in(el)
+                cells.append(Cell(inline.text, span(el), tuple(inline.marks), tuple(inline.links)))
+        return tuple(cells)
 
     def _question(self, el: etree._Element) -> Question:
         summary = next((c for c in el.iter("summary")), None)

@@ -4,6 +4,7 @@ hidden parts left out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -51,65 +52,69 @@ class InlineReader:
     def __init__(self, hidden: set[etree._Element]) -> None:
         self.hidden = hidden
 
-    def read(self, nodes: list[etree._Element | str], marks: bool = True) -> Inline:
+    def read(self, nodes: list[hp.Node], marks: bool = True) -> Inline:
         """The plain reading of a run of inline nodes; strings are the text between elements
         (tails are not read from the elements themselves)."""
         parts: list[str] = []
         out = Inline()
-        for node in nodes:
-            if isinstance(node, str):
-                parts.append(node)
-            else:
-                self._collect(node, parts, out, marks)
-        out.text = squeeze("".join(parts))
+        self._nodes(nodes, parts, out, marks, False)
+        out.text = " ".join("".join(parts).split())
         return out
 
     def read_in(self, el: etree._Element, marks: bool = True) -> Inline:
         """The reading of an element's content (its text and children, not its tail)."""
         if not len(el):
-            return Inline(squeeze(el.text or ""))
-        parts: list[str] = []
+            return Inline(" ".join((el.text or "").split()))
+        parts = [el.text or ""]
         out = Inline()
-        self._children(el, parts, out, marks)
-        out.text = squeeze("".join(parts))
+        self._nodes(el, parts, out, marks, True)
+        out.text = " ".join("".join(parts).split())
         return out
+
+    def _nodes(self, nodes: Iterable[hp.Node], parts: list[str], out: Inline, marks: bool, tails: bool) -> None:
+        """Read nodes in order into `parts`; leaves (most inline elements) without a call."""
+        hidden = self.hidden
+        for node in nodes:
+            if isinstance(node, str):
+                parts.append(node)
+                continue
+            tag = node.tag
+            if len(node) or not isinstance(tag, str) or node in hidden:
+                self._collect(node, parts, out, marks)
+            elif tag not in _SPECIAL:
+                parts.append(node.text or "")  # a plain leaf: `code`, `strong`
+            elif tag == "a" and (href := node.get("href")):
+                parts.append(text := node.text or "")  # a link holding only text
+                out.links.append(Link(text=" ".join(text.split()), url=href))
+            else:
+                self._collect(node, parts, out, marks)
+            if tails:
+                parts.append(node.tail or "")
 
     def _collect(self, el: etree._Element, parts: list[str], out: Inline, marks: bool) -> None:
         tag = el.tag
         if not isinstance(tag, str) or el in self.hidden:
             return
-        if not len(el):  # a leaf: most inline elements
-            if tag not in _SPECIAL:
-                parts.append(el.text or "")
-                return
-            if tag == "a" and (href := el.get("href")):
-                parts.append(text := el.text or "")
-                out.links.append(Link(text=squeeze(text), url=href))
-                return
         if tag == "br":
             parts.append(" ")
         elif tag == "sup" and marks and _MARK.fullmatch(content := hp.text_content(el)):
             out.marks += [int(n) for n in _NUMBER.findall(content)]
         elif tag == "a" and el.get("href"):
-            inner: list[str] = []
+            inner = [el.text or ""]
             links, out.links = out.links, []
-            self._children(el, inner, out, marks)
+            self._nodes(el, inner, out, marks, True)
             text = "".join(inner)
             parts.append(text)
             links.append(Link(text=squeeze(text), url=el.get("href", "")))
             out.links = links + out.links
-        elif tag in _SEPARATED:
-            parts.append(" ")
-            self._children(el, parts, out, marks)
+        elif tag in _SEPARATED and (tag != "pre" or "\n" in hp.text_content(el)):
+            parts.append(" ")  # a one-line <pre> inside text is a converter's code span (trafilatura)
+            parts.append(el.text or "")
+            self._nodes(el, parts, out, marks, True)
             parts.append(" ")
         else:
-            self._children(el, parts, out, marks)
-
-    def _children(self, el: etree._Element, parts: list[str], out: Inline, marks: bool) -> None:
-        parts.append(el.text or "")
-        for child in el:
-            self._collect(child, parts, out, marks)
-            parts.append(child.tail or "")
+            parts.append(el.text or "")
+            self._nodes(el, parts, out, marks, True)
 
     def raw_text(self, el: etree._Element) -> str:
         """The text of an element as written, whitespace kept, hidden parts (copy buttons) left out."""

@@ -28,7 +28,7 @@ class Locator:
         """Place the elements of `tag` in page order until `target`."""
         walk = self._walks.get(tag)
         if walk is None:
-            walk = self._walks[tag] = (self.root.iter(tag), {})
+            walk = self._walks[tag] = (self._elements(tag), {})
         elements, cursor = walk
         lines, lowered, spans, start = self._lines, self._lowered, self.spans, "<" + tag.lower()
         reached = 0
@@ -49,6 +49,12 @@ class Locator:
                 return spans[target]  # the target's line is placed whole: a row's cells are asked for next
         self._done.add(tag)
         return self.spans.get(target)
+
+    def _elements(self, tag: str) -> Iterator[etree._Element]:
+        try:
+            return self.root.iter(tag)
+        except ValueError:  # a name lxml will not match by (a control character in it)
+            return (el for el in self.root.iter() if el.tag == tag)
 
     def span(self, el: etree._Element) -> Span:
         found = self.spans.get(el)

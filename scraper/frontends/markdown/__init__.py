@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from scraper.document import Block, Code, Document, Heading, Paragraph
 from scraper.frontends.markdown import lines as ml
-from scraper.frontends.markdown import steps
+from scraper.frontends.markdown import references, steps
 from scraper.frontends.markdown.attributes import check_hidden
 from scraper.frontends.markdown.blocks import BlockReader
 from scraper.source import Source
@@ -105,9 +105,14 @@ def parse(source: Source) -> Document:
     lines = source.text.splitlines()
     meta, start = front_matter(lines)
     check_hidden(lines, source.where)
-    reader = BlockReader(lines, source.where)
-    blocks = reader.read(start, article_end(lines, start))
-    title, description, rest = title_and_summary(steps.fold([_code(b) for b in blocks]), meta)
+    lines, defined = references.collect(lines)
+    token = references.DEFINED.set(defined)
+    try:
+        reader = BlockReader(lines, source.where)
+        blocks = reader.read(start, article_end(lines, start))
+        title, description, rest = title_and_summary(steps.fold([_code(b) for b in blocks]), meta)
+    finally:
+        references.DEFINED.reset(token)
     return Document(
         title=title,
         description=description,

@@ -2,7 +2,8 @@
 
 A status written twice must say one thing: `<Eligible status="no">Yes</Eligible>` is refused.
 An HTML/JSX element hidden from readers (`hidden`, `aria-hidden="true"`, `display: none`,
-`visibility: hidden`) in a Markdown page is refused too: the Markdown reader keeps the text of
+`visibility: hidden`, or pandoc's `{aria-hidden="true"}` attributes on a `:::` div or a
+`[span]`) in a Markdown page is refused too: the Markdown reader keeps the text of
 tags it does not know, so hidden text would otherwise become data no reader saw.
 
 The MDX component carries the status in an attribute and the word a reader sees in its body; a
@@ -28,6 +29,14 @@ _HIDDEN = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"\s*(```|~~~)")
+# pandoc's attributes that hide what they apply to: `::: {.icon aria-hidden="true"}`, `[x]{hidden}`
+_PANDOC_HIDDEN = re.compile(
+    r"\{[^{}\n]*?(?:(?<=[\s{])hidden(?=[\s}=])|aria-hidden\s*=\s*[\"']?true|"
+    rf"style\s*=\s*[\"'][^\"']*(?:{INVISIBLE_STYLE}))[^{{}}\n]*\}}",
+    re.IGNORECASE,
+)
+_DIV = re.compile(r"\s*:{3,}")
+_SPAN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\([^()\s]*\))?(?=\{)")
 _ELIGIBLE = re.compile(r"<Eligible\b[^>]*?\bstatus\s*=\s*[\"']?([\w-]+)[\"']?[^>]*>(.*?)</Eligible>", re.DOTALL)
 
 
@@ -45,6 +54,8 @@ def check_statuses(lines: list[str], start: int, stop: int, where: Callable[[Spa
 
 def check_hidden(lines: list[str], where: Callable[[Span], str]) -> None:
     """Raise at the first element hidden from readers outside fenced code."""
+    if not _may_hide("\n".join(lines).lower()):
+        return
     fenced = False
     for k, line in enumerate(lines):
         if _FENCE.match(line):
@@ -52,8 +63,43 @@ def check_hidden(lines: list[str], where: Callable[[Span], str]) -> None:
         elif not fenced:
             for match in _HIDDEN.finditer(line):
                 if _holds_text(lines, k, match.start()):
-                    message = "element hidden from readers (hidden, aria-hidden or display:none): remove it or show it"
-                    raise fail("hidden", message, where(Span(k + 1, match.start() + 1)))
+                    raise fail("hidden", _MESSAGE, where(Span(k + 1, match.start() + 1)))
+            col = _pandoc_hidden(lines, k)
+            if col is not None:
+                raise fail("hidden", _MESSAGE, where(Span(k + 1, col + 1)))
+
+
+def _may_hide(lowered: str) -> bool:
+    """Whether a text may hold what _HIDDEN or _PANDOC_HIDDEN find: each names `hidden` or
+    `display`; the ignore-case match also takes `ı`, `İ` (lowered `i̇`) and `ſ` for `i` and `s`."""
+    return "hidden" in lowered or "display" in lowered or any(c in lowered for c in "ı\u0307ſ")
+
+
+_MESSAGE = "element hidden from readers (hidden, aria-hidden or display:none): remove it or show it"
+
+
+def _pandoc_hidden(lines: list[str], k: int) -> int | None:
+    """The column of a pandoc div or span on line `k` whose attributes hide it and that holds
+    text (an icon's image without alternative text hides nothing); None when there is none."""
+    line = lines[k]
+    attributes = _PANDOC_HIDDEN.search(line)
+    if attributes is None:
+        return None
+    if _DIV.match(line):
+        body = []
+        for later in lines[k + 1 : k + _REACH]:
+            if _DIV.match(later):
+                break
+            body.append(later)
+        return _indent(line) if re.sub(r"\s", "", _IMAGE.sub("", "".join(body))) else None
+    for span in _SPAN.finditer(line):
+        if line.startswith(attributes.group(), span.end()) and re.sub(r"\s", "", _IMAGE.sub("", span.group(1))):
+            return span.start()
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b[^>]*?(/?)>")

@@ -16,11 +16,13 @@ from scraper.document import (
     Question,
     Step,
     Steps,
+    Table,
     TableBlock,
     Text,
     texts,
 )
 from scraper.errors import fail
+from scraper.frontends.markdown import html_tables, pandoc_tables
 from scraper.frontends.markdown import lines as ml
 from scraper.frontends.markdown.attributes import check_statuses
 from scraper.frontends.markdown.lists import read_list
@@ -48,21 +50,29 @@ class BlockReader:
         return blocks
 
     def _block(self, i: int, end: int, blocks: list[Block], base: int) -> int:
-        line = ml.COMMENT.sub("", self.lines[i])
+        line = ml.uncomment(self.lines[i])
         stripped = line.strip()
-        if not stripped or ml.RULE.fullmatch(stripped):
+        if stripped and pandoc_tables.starts_table(self.lines, i):
+            table, k = pandoc_tables.read(self.lines, i, end)
+            return self._footnotes(table, k, end, blocks)
+        if not stripped or ml.RULE.fullmatch(stripped) or ml.WRAPPER_LINE.fullmatch(stripped):
             return i + 1
         if self.indented_code and ml.indent(line) - base >= ml.CODE_INDENT:
             return self._indented_code(i, end, blocks, base + ml.CODE_INDENT)
         heading = ml.HEADING.fullmatch(stripped)
         if heading:
-            text = ml.text_at(heading.group(2), i + 1, ml.indent(line) + len(heading.group(1)) + 2)
+            title = ml.HEADING_ID.sub("", heading.group(2))
+            text = ml.text_at(title, i + 1, ml.indent(line) + len(heading.group(1)) + 2)
             blocks.append(Heading(text.text, Span(i + 1, ml.indent(line) + 1), len(heading.group(1))))
             return i + 1
         if ml.FENCE.fullmatch(stripped):
             return self._code(i, end, blocks)
         if ml.is_table_start(self.lines, i):
             return self._table(i, end, blocks)
+        if html_tables.START.match(stripped):
+            where = self.where(Span(i + 1, ml.indent(line) + 1))
+            table, k = html_tables.read_html_table(self.lines, i, end, where)
+            return self._footnotes(table, k, end, blocks)
         name = ml.tag_name(stripped)
         if name is not None:
             return self._tag(name, i, end, blocks)
@@ -81,20 +91,23 @@ class BlockReader:
         return stop
 
     def _run(self, i: int, stop: int) -> Text:
-        raw = ml.join_wrapped([ml.COMMENT.sub("", self.lines[k]).strip() for k in range(i, stop)])
+        raw = ml.join_wrapped([ml.uncomment(self.lines[k]).strip() for k in range(i, stop)])
         return ml.text_at(raw, i + 1, ml.indent(self.lines[i]) + 1)
 
     def _starts_block(self, i: int) -> bool:
         stripped = self.lines[i].strip()
+        if not stripped:
+            return True
+        first = stripped[0]  # each pattern below can only start with the characters tested before it
         return bool(
-            not stripped
-            or ml.HEADING.fullmatch(stripped)
-            or ml.FENCE.fullmatch(stripped)
-            or ml.ITEM.match(stripped)
-            or ml.tag_name(stripped)
+            (first == "#" and ml.HEADING.fullmatch(stripped))
+            or (first in "`~" and ml.FENCE.fullmatch(stripped))
+            or ((first in "-*+" or first.isdigit()) and ml.ITEM.match(stripped))
+            or (first == "<" and ml.tag_name(stripped))
             or ml.is_table_start(self.lines, i)
-            or ml.RULE.fullmatch(stripped)
-            or ml.setext_level(self.lines[i]) is not None
+            or (first in "-*_" and ml.RULE.fullmatch(stripped))
+            or (first in ":[" and ml.WRAPPER_LINE.fullmatch(stripped))
+            or (first in "=-" and ml.setext_level(self.lines[i]) is not None)
         )
 
     def paragraph_end(self, i: int, end: int) -> int:
@@ -177,6 +190,10 @@ class BlockReader:
     def _table(self, i: int, end: int, blocks: list[Block]) -> int:
         table, k = read_table(self.lines, i, end)
         check_statuses(self.lines, i, k, self.where)
+        return self._footnotes(table, k, end, blocks)
+
+    def _footnotes(self, table: Table, k: int, end: int, blocks: list[Block]) -> int:
+        """The table's block, then the footnotes under it (from line `k`); the line after them."""
         blocks.append(TableBlock(table))
         notes, k = read_footnotes(self.lines, k, end, len(self.footnotes), self.paragraph_end)
         self.footnotes += notes

@@ -18,7 +18,7 @@ def join_wrapped(parts: list[str]) -> str:
     html2text wraps `ZDR-eligible` after the hyphen, and no page breaks a line there itself."""
     joined = ""
     for part in parts:
-        joined += part if joined.endswith("-") and joined[-2:-1].isalpha() and part[:1].islower() else " " + part
+        joined += part if joined.endswith("-") and joined[-2:-1].isalpha() and part[:1].isalpha() else " " + part
     return joined.strip()
 FENCE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*")
 ITEM = re.compile(r"([-*+]|\d{1,9}[.)])([ \t]+|\Z)")
@@ -27,12 +27,20 @@ TAG_LINE = re.compile(r"</?([A-Za-z][\w.]*)(?:\s[^<>]*)?/?>")
 COMMENT = re.compile(r"<!--.*?-->|\{/\*.*?\*/\}")
 OPEN = re.compile(r"<([A-Za-z][\w.]*)\b")
 TITLE = re.compile(r"""\btitle=(?:\{\s*)?(["'`])((?:\\.|(?!\1).)*)\1""")
-FOOTNOTE = re.compile(r"<sup>\s*(\d+)\s*</sup>[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
+FOOTNOTE = re.compile(r"(?:<sup>\s*(\d+)\s*</sup>|\^(\d+)\^)[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
+# pandoc's heading identifiers: `{#id .class}` (commonmark_x, markdown) or `[id]` (markdown_mmd)
+HEADING_ID = re.compile(r"[ \t]+(?:\{[ \t]*[#.][^{}]*\}|\[[^\]\s]+\])\Z")
+WRAPPER_LINE = re.compile(r":{3,}(?:[ \t].*)?|\[/?code\]")  # wrappers: pandoc's `:::` divs, html2text's `[code]` marks
 SUMMARY = re.compile(r"<summary>(.*)</summary>", re.IGNORECASE)
 PIPE = re.compile(r"(?<!\\)\|")
 SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
 COMPONENT = re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*)?/?>")
 CODE_INDENT = 4
+
+
+def uncomment(line: str) -> str:
+    """The line without its HTML and MDX comments."""
+    return COMMENT.sub("", line) if "<!--" in line or "{/*" in line else line
 
 
 def indent(line: str) -> int:
@@ -91,12 +99,25 @@ def split_row(line: str, lineno: int) -> list[Cell]:
 
 def is_table_start(lines: list[str], i: int) -> bool:
     """A header line with pipes followed by a `| --- |` separator line."""
-    return (
-        "|" in lines[i]
-        and i + 1 < len(lines)
-        and "-" in lines[i + 1]
-        and bool(SEPARATOR.fullmatch(lines[i + 1].strip()))
-    )
+    return header_end(lines, i) is not None
+
+
+def header_end(lines: list[str], i: int) -> int | None:
+    """The last line of the pipe-table header starting on line `i`: `i` itself, or, for a header
+    html2text wrapped at a narrow width (`body_width=40`), the line ending in its hard break
+    (two spaces) up to three lines on; the separator line follows it. None: no table starts."""
+    if "|" not in lines[i]:
+        return None
+    last = i
+    while not lines[last].endswith("  ") and last < i + 3 and last + 1 < len(lines) and lines[last + 1].strip():
+        if _separator(lines, last + 1):
+            break
+        last += 1
+    return last if _separator(lines, last + 1) else None
+
+
+def _separator(lines: list[str], k: int) -> bool:
+    return k < len(lines) and "-" in lines[k] and bool(SEPARATOR.fullmatch(lines[k].strip()))
 
 
 def tag_name(line: str) -> str | None:
@@ -135,11 +156,13 @@ _CUT_TAG = re.compile(r"^#{1,6} .*<[A-Za-z][^<>]*\Z")  # pandoc wraps a heading 
 
 def _join_cut_tag(result: list[str], i: int) -> None:
     """A heading whose last HTML tag runs onto the next line(s) (pandoc's line wrapping) is put
-    back on one line; the lines it used become blank, so line numbers stay."""
-    for k in range(i + 1, min(i + 4, len(result))):
-        if not result[k].strip():
-            return
+    back on one line; the lines it used become blank, so line numbers stay. At narrow widths
+    (`--columns=40`) the next tag is cut too: joined until no tag is left open."""
+    k = i + 1
+    while k < min(i + 8, len(result)) and result[k].strip():
         if ">" in result[k]:
             result[i] = " ".join([result[i].rstrip(), *(x.strip() for x in result[i + 1 : k + 1])])
             result[i + 1 : k + 1] = [""] * (k - i)
-            return
+            if not _CUT_TAG.search(result[i].strip()):
+                return
+        k += 1

@@ -26,6 +26,7 @@ from scraper.vocabulary import (
 )
 
 _ENDPOINT = ENDPOINT_PATH + r"(?: ?\([^()]*\))?"
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]]+\]\([^()\s][^()]*\)")
 _JOIN = "|".join(re.escape(s) for s in ENDPOINT_SEPARATORS)
 ENDPOINTS_RE = re.compile(rf"{_ENDPOINT}(?:(?:{_JOIN}){_ENDPOINT})*")
 STATUS_RE = ENGLISH.status_regex()
@@ -92,7 +93,7 @@ class RowScanner:
             return RowScan([self._cell(text[start:], lineno, start)], self.width - 1)
         if not text[start:at].strip():
             raise fail("table", "row has no feature name", self.where(Span(lineno, start + 1)))
-        cells = [self._cell(text[start:at], lineno, start)]
+        cells = [self._name(text[start:at], lineno, start)]
         self.name = cells[0].text
         match = ENDPOINTS_RE.match(text, at)
         assert match is not None  # the text at `at` starts with /v1/
@@ -129,6 +130,16 @@ class RowScanner:
     def _cell(self, raw: str, lineno: int, offset: int) -> Cell:
         lead = len(raw) - len(raw.lstrip())
         return Cell(text=raw.strip(), span=Span(lineno, offset + lead + 1))
+
+    def _name(self, raw: str, lineno: int, offset: int) -> Cell:
+        """The feature name cell; one that is a Markdown link (`[Web search](…)`, inscriptis with
+        `display_links`) is a converter's flattened table, not a crawler's dump: refused (a
+        details cell may quote a link as text)."""
+        link = _MARKDOWN_LINK.search(raw)
+        if link is not None:
+            message = f"the feature name is a Markdown link {link.group()!r}, which no text dump has"
+            raise fail("table", message, self.where(Span(lineno, offset + link.start() + 1)))
+        return self._cell(raw, lineno, offset)
 
     def _status(self, text: str, pos: int, lineno: int, last: bool, alone: bool = False) -> tuple[Cell, int]:
         while pos < len(text) and text[pos] in " \t":
