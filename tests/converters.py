@@ -113,6 +113,8 @@ CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
     "pandoc-commonmark": (_pandoc("commonmark"), ".md"),  # no pipe tables: the table as raw HTML
     "trafilatura-markdown": (_trafilatura("markdown"), ".md"),
     "readability": (_readability, ".html"),
+    "pandoc-html5": (_pandoc("html5"), ".html"),  # no <article>, <main> or <nav>; steps without their title's class
+    "trafilatura-html": (_trafilatura("html"), ".html"),  # inline code as a one-line <pre>
     # ---- the table is flattened into lines
     "pandoc-plain": (_pandoc("plain"), ".txt"),
     "trafilatura-text": (_trafilatura("txt"), ".txt"),
@@ -134,6 +136,8 @@ KEEPS_TABLE = (
     "pandoc-commonmark",
     "trafilatura-markdown",
     "readability",
+    "pandoc-html5",
+    "trafilatura-html",
 )
 
 

@@ -12,8 +12,7 @@ as the clean copy reads.
   HTML (`<table>` … `</table>`) inside the Markdown;
 - pandoc `-t markdown`: grid, multiline and simple tables;
 - html2text over the Indonesian copy: a line broken after `siap-` before `HIPAA`;
-- markdownify over the Chinese copy: FAQ questions as paragraphs ending in a full-width `？`;
-- trafilatura `output_format="html"`: inline code written as a one-line `<pre>` inside a cell.
+- markdownify over the Chinese copy: FAQ questions as paragraphs ending in a full-width `？`.
 """
 
 from __future__ import annotations
@@ -207,14 +206,3 @@ def test_a_space_a_converter_put_between_chinese_characters_is_dropped() -> None
     (item,) = data.page.sections[0].blocks[0].items or []
     assert "API 不会阻止这些功能" in item and item.startswith("否： 该功能")
 
-
-def test_trafilatura_html_code_spans_written_as_pre_read_as_the_clean_copys_cells() -> None:
-    """trafilatura's HTML writes inline code as a one-line `<pre>` inside a cell:
-    `(<pre>strict: true</pre> on tools)` reads `(strict: true on tools)`, not `( strict: …`."""
-    clean = compile_source(source.read(Path(__file__).parent / "corpus" / "en-mdx-2026-04-26.md"))
-    data = compile_source(source.read(EXCERPTS / "trafilatura-html-april.html"))
-
-    def cells(d: Dataset) -> list[object]:
-        return [(f.name, f.endpoints, f.eligibility, f.details) for f in d.features]
-
-    assert cells(data) == cells(clean)

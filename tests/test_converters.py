@@ -24,10 +24,10 @@ from tests.converters import CONVERTERS, CORPUS, KEEPS_TABLE, copies, output
 COPIES = [p.stem for p in copies()]
 FLATTENERS = [name for name in CONVERTERS if name not in KEEPS_TABLE]
 # Read fully: the same dataset as the clean copy, page fields included. readability and
-# trafilatura Markdown keep the table but drop parts of the page themselves (readability the
-# title, summary and related links; trafilatura the step numbers, FAQ nesting and related links):
+# trafilatura (Markdown and HTML) keep the table but drop parts of the page themselves (readability
+# the title, summary and related links; trafilatura the step numbers, FAQ nesting and related links):
 # same table and footnotes, and the build refuses to publish what they lost.
-LOSSY = ("readability", "trafilatura-markdown")
+LOSSY = ("readability", "trafilatura-markdown", "trafilatura-html")
 FULL = [(copy, name) for copy in COPIES for name in KEEPS_TABLE if name not in LOSSY]
 
 

@@ -13,13 +13,14 @@ import re
 from lxml import etree
 
 from schema.span import span_at
-from scraper.document import Document
+from scraper.document import Block, Document, Heading, Paragraph
 from scraper.errors import fail
 from scraper.frontends.html.blocks import HtmlReader
 from scraper.frontends.html.inline import InlineReader, hidden_elements
 from scraper.frontends.html.places import Locator
 from scraper.frontends.markdown import title_and_summary
 from scraper.source import Source
+from scraper.vocabulary import ENGLISH
 
 
 def _parser() -> etree.HTMLParser:
@@ -75,6 +76,20 @@ def _refuse_entities(source: Source) -> None:
         raise fail("hostile", "the DOCTYPE declares entities; refusing the page", source.where(place))
 
 
+def _before_chrome(blocks: list[Block]) -> list[Block]:
+    """The blocks before the site's feedback widget when no heading follows it: a converter that
+    drops `<article>`, `<main>` and `<nav>` (pandoc) leaves the widget, the table of contents and
+    the footer after the article, as a converted Markdown page does (markdown.article_end)."""
+    marker = ENGLISH.dump_article_marker.lower()
+    for k in range(len(blocks) - 1, -1, -1):
+        block = blocks[k]
+        if isinstance(block, Heading):
+            break
+        if isinstance(block, Paragraph) and block.body.text.lower().startswith(marker):
+            return blocks[:k]
+    return blocks
+
+
 def parse(source: Source) -> Document:
     """Parse a rendered HTML page into a Document."""
     _refuse_entities(source)
@@ -85,7 +100,7 @@ def parse(source: Source) -> Document:
     if root is None:
         raise fail("html", "cannot parse the HTML: Document is empty", f"{source.origin}:1:1")
     reader = HtmlReader(Locator(source.text, root), InlineReader(hidden_elements(root)), source.where)
-    blocks = reader.read(article(root))
+    blocks = _before_chrome(reader.read(article(root)))
     title, description, rest = title_and_summary(blocks, {})
     return Document(
         title=title,

@@ -33,6 +33,7 @@ from scraper.errors import fail
 from scraper.frontends.html import inline as hi
 from scraper.frontends.html import parts as hp
 from scraper.frontends.html.places import Locator
+from scraper.frontends.markdown.lines import COPY_LABEL
 
 _PLAIN_NOTE = re.compile(r"(\d+)\s+(\S.*)")
 _BLOCKS = hp.BLOCKS | hp.CONTAINERS
@@ -123,7 +124,8 @@ class HtmlReader:
         elif tag == "table":
             self._table(el, blocks)
         elif tag == "pre":
-            blocks.append(Code(self.inline.raw_text(el).strip("\n"), self.locator.span(el), hp.language(el)))
+            code = COPY_LABEL.sub("", self.inline.raw_text(el).strip("\n"))  # pandoc keeps the button's label
+            blocks.append(Code(code, self.locator.span(el), hp.language(el)))
         elif tag == "details":
             blocks.append(self._question(el))
         elif hp.is_steps(el):

@@ -63,13 +63,18 @@ def parts(item: etree._Element) -> list[etree._Element]:
 
 
 def step_title(item: etree._Element) -> etree._Element:
+    """A step's title: the element its class names so, else its heading, else a `<strong>` in
+    its first part (one further on is the body's emphasis: pandoc drops the title's class and
+    keeps `<p>Title</p>` before the body), else its first part."""
     for el in item.iter():
         if el is not item and "title" in classes(el):
             return el
-    for el in item.iter("h2", "h3", "h4", "h5", "h6", "strong"):
-        return el
     found = parts(item)
-    return found[0] if found else item
+    first = found[0] if found else item
+    for el in item.iter("h2", "h3", "h4", "h5", "h6", "strong"):
+        if el.tag != "strong" or el is first or first in el.iterancestors():
+            return el
+    return first
 
 
 def is_steps(el: etree._Element) -> bool:
