@@ -19,6 +19,8 @@ from schema.models import Dataset
 INVISIBLE = {"Cc", "Cf", "Co", "Cs"}  # control, format (zero-width, bidi), private use, surrogates
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
 _WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z]")  # an ASCII letter
+_SUSPECT = re.compile(r"[\x00-\x1f\x7f-\U0010ffff]")  # an ASCII control or any non-ASCII character
 
 
 def _char(c: str) -> str:
@@ -33,16 +35,28 @@ def _lookalike(c: str) -> bool:
     return unicodedata.normalize("NFKC", c).isascii() or unicodedata.name(c, "").startswith(_LOOKALIKE_SCRIPTS)
 
 
+def first_invisible(text: str) -> str | None:
+    """The first invisible or control character of `text`, or None. A printable text has none
+    (`isprintable` excludes the whole "Other" category); otherwise only ASCII controls and
+    non-ASCII characters can be one, so only those are looked up."""
+    if text.isprintable():
+        return None
+    return next((c for c in _SUSPECT.findall(text) if unicodedata.category(c) in INVISIBLE), None)
+
+
 def problem(text: str, identifier: bool, invisible: bool = True) -> str | None:
     """Why `text` is not what it looks like, or None. `identifier`: must be ASCII outright;
     `invisible`: check for invisible characters too (feature names have their own rule for that)."""
-    for c in text if invisible else "":
-        if unicodedata.category(c) in INVISIBLE:
-            return f"invisible or control character {_char(c)}"
+    if invisible and (hidden := first_invisible(text)) is not None:
+        return f"invisible or control character {_char(hidden)}"
+    if text.isascii():
+        return None  # no look-alike and nothing non-ASCII in an identifier
     if identifier and (bad := next((c for c in text if not c.isascii()), None)):
         return f"non-ASCII character {_char(bad)} in an identifier"
     for word in _WORD.findall(text):
-        if any(c.isascii() and c.isalpha() for c in word):
+        if word.isascii():
+            continue
+        if _LATIN.search(word):
             bad = next((c for c in word if _lookalike(c)), None)
             if bad:
                 return f"look-alike character {_char(bad)} among Latin letters in {word!r}"

@@ -7,7 +7,6 @@ and, where the value came from the page, its span there.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -103,12 +102,15 @@ def footnotes_cited(data: Dataset) -> Iterator[Finding]:
             )
 
 
+_API_PATH = re.compile(r"/v1/[a-z0-9_\-/{}]*")
+
+
 def endpoints_are_api_paths(data: Dataset) -> Iterator[Finding]:
     for i, feature in enumerate(data.features):
         if not feature.endpoints:
             yield Finding("endpoints", f"{feature.id}: no endpoint", f"features[{i}].endpoints", feature.span)
         for j, endpoint in enumerate(feature.endpoints):
-            if not re.fullmatch(r"/v1/[a-z0-9_\-/{}]*", endpoint.path):
+            if not _API_PATH.fullmatch(endpoint.path):
                 yield Finding(
                     "endpoints",
                     f"{feature.id}: endpoint {endpoint.path!r} does not start with /v1/",
@@ -117,18 +119,16 @@ def endpoints_are_api_paths(data: Dataset) -> Iterator[Finding]:
                 )
 
 
-_INVISIBLE = {"Cc", "Cf", "Co", "Cs"}
-
 
 def clean_text(data: Dataset) -> Iterator[Finding]:
     """Names and details carry no control, bidi or zero-width characters."""
     for i, feature in enumerate(data.features):
         for field, value in (("name", feature.name), ("details", feature.details or "")):
-            bad = [c for c in value if unicodedata.category(c) in _INVISIBLE]
-            if bad:
+            bad = lookalike.first_invisible(value)
+            if bad is not None:
                 yield Finding(
                     "clean-text",
-                    f"{feature.id}: {field} contains invisible or control character U+{ord(bad[0]):04X}",
+                    f"{feature.id}: {field} contains invisible or control character U+{ord(bad):04X}",
                     f"features[{i}].{field}",
                     feature.span,
                 )

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 ENDPOINT_PREFIX = "/v1/"
 ENDPOINT_PATH = r"/v1/[a-z0-9_\-/{}]*"  # lowercase path segments, `{id}` placeholders
 ENDPOINT_SEPARATORS = (" / ", ", ", " and ", " or ")
+_COLUMN_ROLES = ("feature", "endpoint")
 _WIDE = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ","})
 
 
 def fold(text: str) -> str:
     """A word as a reader compares it: case, spacing and full-width punctuation ignored."""
-    return " ".join(text.translate(_WIDE).split()).lower()
+    if not text.isascii():  # full-width punctuation is not ASCII: most words need no translating
+        text = text.translate(_WIDE)
+    return " ".join(text.split()).lower()
 
 
 def _template(pattern: str) -> re.Pattern[str]:
@@ -31,9 +34,16 @@ def _template(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"{parts[0]}\s*(.+?)\s*{parts[1]}", re.IGNORECASE)
 
 
+def _name_in(templates: tuple[re.Pattern[str], ...], text: str) -> str | None:
+    """The name the first matching template reads out of `text` (group 1); None when none matches."""
+    text = text.strip()
+    return next((match.group(1) for t in templates if (match := t.fullmatch(text))), None)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """The words one language's copy of the page uses."""
+    """The words one language's copy of the page uses. What is derived from them (folded words,
+    compiled patterns) is built once per vocabulary (the `cached_property`s), not per cell."""
 
     locale: str
     language: str  # its name, for messages
@@ -59,15 +69,19 @@ class Vocabulary:
         """This vocabulary, then the ones it falls back on."""
         return (self, *(self.fallback.chain() if self.fallback else ()))
 
+    @cached_property
+    def _statuses(self) -> dict[str, str]:
+        """Every status word of the chain, folded; the first vocabulary to know a word wins."""
+        found: dict[str, str] = {}
+        for words in self.chain():
+            for known, status in words.statuses.items():
+                found.setdefault(fold(known), status)
+        return found
+
     def status(self, word: str) -> str | None:
         """yes / qualified / no for a status word (case, spacing and full-width brackets as a
         reader ignores them); None for a word no vocabulary in the chain knows."""
-        folded = fold(word)
-        for words in self.chain():
-            for known, status in words.statuses.items():
-                if fold(known) == folded:
-                    return status
-        return None
+        return self._statuses.get(fold(word))
 
     def word(self, status: str) -> str:
         """The word this language writes for a status (`qualified` -> `Yes (qualified)`)."""
@@ -85,38 +99,51 @@ class Vocabulary:
 
     def arrangement_prefix(self, column: str) -> str | None:
         """`ZDR eligible`, `Memenuhi syarat ZDR`, `ZDR 资格` -> `ZDR`; None for other columns."""
-        for words in self.chain():
-            match = _template(words.eligible_column).fullmatch(column.strip())
-            if match:
-                return match.group(1)
-        return None
+        return _name_in(self._eligible_columns, column)
 
     def is_column(self, text: str, role: str) -> bool:
         """Whether a header cell is the `feature` or `endpoint` column in any known word."""
-        return any(fold(text) == fold(getattr(v, f"{role}_column")) for v in self.chain())
+        return fold(text) in self._columns[role]
+
+    @cached_property
+    def _columns(self) -> dict[str, frozenset[str]]:
+        return {role: frozenset(fold(getattr(v, f"{role}_column")) for v in self.chain()) for role in _COLUMN_ROLES}
 
     def scope_name(self, heading: str) -> str | None:
         """`Zero data retention (ZDR) scope` -> `Zero data retention (ZDR)`; None otherwise."""
-        for words in self.chain():
-            match = words.scope_heading and _template(words.scope_heading).fullmatch(heading.strip())
-            if match:
-                return match.group(1)
-        return None
+        return _name_in(self._scope_headings, heading)
+
+    @cached_property
+    def _eligible_columns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_template(v.eligible_column) for v in self.chain())
+
+    @cached_property
+    def _scope_headings(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_template(v.scope_heading) for v in self.chain() if v.scope_heading)
 
     def scope_label(self, label: str) -> tuple[str, str] | None:
         """("covers" | "excludes", the arrangement named) for a "What X covers" label."""
-        for words in self.chain():
-            for kind, pattern in (("excludes", words.excludes_heading), ("covers", words.covers_heading)):
-                match = re.fullmatch(pattern, label.strip(), re.IGNORECASE)
-                if match:
-                    return kind, match.group(1)
+        for kind, pattern in self._scope_labels:
+            match = pattern.fullmatch(label.strip())
+            if match:
+                return kind, match.group(1)
         return None
 
-    def all_qualifiers(self) -> tuple[tuple[str, str], ...]:
-        return tuple(q for v in self.chain() for q in v.qualifiers)
+    @cached_property
+    def _scope_labels(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        kinds = (("excludes", "excludes_heading"), ("covers", "covers_heading"))
+        return tuple((kind, re.compile(getattr(v, name), re.IGNORECASE)) for v in self.chain() for kind, name in kinds)
 
-    def all_joiners(self) -> tuple[str, ...]:
-        return tuple(j for v in self.chain() for j in v.joiners)
+    @cached_property
+    def all_qualifiers(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Every qualifier template of the chain, compiled: (pattern over the bracket's text, kind)."""
+        return tuple((re.compile(pattern), kind) for v in self.chain() for pattern, kind in v.qualifiers)
+
+    @cached_property
+    def endpoint_gap(self) -> re.Pattern[str]:
+        """What may stand between two endpoints: `/`, `,`, `、` or a joining word of the chain."""
+        joiners = "|".join(re.escape(j) for v in self.chain() for j in v.joiners)
+        return re.compile(rf"\s*(?:/|,|、|{joiners})?\s*")
 
     def cue(self, name: str) -> re.Pattern[str] | None:
         """The pattern of a prose cue (`phi_excluded`, `schema_restrictions`, ...) in this
@@ -127,11 +154,11 @@ class Vocabulary:
     def role(self, title: str) -> str | None:
         """The page field a section heading holds ("Frequently asked questions" -> faq)."""
         folded = fold(title)
-        for words in self.chain():
-            for word, role in words.section_roles.items():
-                if fold(word) in folded:
-                    return role
-        return None
+        return next((role for word, role in self._roles if word in folded), None)
+
+    @cached_property
+    def _roles(self) -> tuple[tuple[str, str], ...]:
+        return tuple((fold(word), role) for v in self.chain() for word, role in v.section_roles.items())
 
 
 ENGLISH = Vocabulary(

@@ -21,6 +21,9 @@ from scraper.source import Source
 from scraper.vocabulary import ENGLISH, FROM_SUPERSCRIPT, SUPERSCRIPTS, Vocabulary
 
 _FLATTENED = re.compile(r"(.*?[^\d\s,;])\s*(\d+(?:[\s,]+\d+)*)")
+_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
+_SUPERSCRIPT_RUN = re.compile(f"([{SUPERSCRIPTS}]+)")
+_NUMBER = re.compile(r"\d+")
 MAX_ROWS = 1000  # the page has ~30; far more is a broken or hostile page, not a table to publish
 MAX_CELL = 10_000  # characters in one cell
 
@@ -28,7 +31,9 @@ MAX_CELL = 10_000  # characters in one cell
 def status_and_marks(cell: Cell, words: Vocabulary = ENGLISH) -> tuple[str | None, tuple[int, ...]]:
     """The status word and marks of a status cell; `Yes1 2` (marks a converter flattened) and
     `Yes¹ ²` (superscript digits) count too."""
-    text = re.sub(f"([{SUPERSCRIPTS}]+)", r" \1", cell.text).translate(FROM_SUPERSCRIPT)
+    text = cell.text
+    if not text.isascii():  # superscript digits are not ASCII: most cells need no translating
+        text = _SUPERSCRIPT_RUN.sub(r" \1", text).translate(FROM_SUPERSCRIPT)
     text = text.strip().rstrip(",; ")
     status = words.status(text)
     if status is not None:
@@ -36,7 +41,7 @@ def status_and_marks(cell: Cell, words: Vocabulary = ENGLISH) -> tuple[str | Non
     match = _FLATTENED.fullmatch(text)
     flattened = words.status(match.group(1)) if match else None
     if match and flattened is not None:
-        marks = tuple(int(n) for n in re.findall(r"\d+", match.group(2)))
+        marks = tuple(int(n) for n in _NUMBER.findall(match.group(2)))
         return flattened, cell.marks + marks
     return None, cell.marks
 
@@ -60,7 +65,9 @@ class Extractor:
             self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])
         return tables[0]
 
-    def feature(self, row: Row, columns: list[str], notes: set[int]) -> m.Feature | None:
+    def feature(self, row: Row, columns: list[tuple[str, str]], notes: set[int]) -> cells.Data | None:
+        """One row as a `Feature`'s fields (validated once, with the dataset); `columns`: each
+        status column's title and arrangement id."""
         last = row.cells[-1]
         if len(row.cells) == len(columns) + 2 and status_and_marks(last, self.words)[0] is not None:
             # only an empty Details cell may be left out (html2text drops it): the last cell is a status
@@ -69,8 +76,8 @@ class Extractor:
             self.problem("table", f"row has {len(row.cells)} cells, the header {len(columns) + 3}", row.cells[0])
             return None
         name, endpoint_cell, *statuses, details = row.cells
-        eligibility = {}
-        for column, cell in zip(columns, statuses, strict=True):
+        eligibility: dict[str, cells.Data] = {}
+        for (column, key), cell in zip(columns, statuses, strict=True):
             status, marks = status_and_marks(cell, self.words)
             if status is None:
                 self.problem("status", f"unknown status {cell.text!r} in column {column!r}", cell)
@@ -78,13 +85,11 @@ class Extractor:
             for mark in marks:
                 if mark not in notes:
                     self.problem("footnote", f"footnote mark {mark} has no footnote", cell)
-            eligibility[cells.slug(self.words.arrangement_prefix(column) or column)] = m.Eligibility(
-                status=status, footnotes=sorted(set(marks))
-            )
+            eligibility[key] = {"status": status, "footnotes": sorted(set(marks))}  # validated with the feature
         for cell in (name, endpoint_cell, details):
             if cell.marks:
                 self.problem("footnote", f"footnote mark {cell.marks[0]} outside a status cell", cell)
-            if sup := re.search(f"[{SUPERSCRIPTS}]", cell.text):
+            if not cell.text.isascii() and (sup := _SUPERSCRIPT.search(cell.text)):
                 self.problem("footnote", f"superscript mark {sup.group()!r} outside a status cell", cell)
         found = cells.endpoints(endpoint_cell.text, self.words)
         if found is None:
@@ -93,21 +98,23 @@ class Extractor:
         if not name.text.strip():
             self.problem("table", "row has no feature name", name)
         text = details.text.strip() or None
-        return m.Feature(
-            id=cells.slug(name.text) or "unnamed",
-            name=name.text.strip(),
-            doc_url=name.links[0].url if name.links else None,
-            endpoints=found,
-            eligibility=eligibility,
-            details=text,
-            retention=cells.retention(text),
-            span=name.span,
-        )
+        return {
+            "id": cells.slug(name.text) or "unnamed",
+            "name": name.text.strip(),
+            "doc_url": name.links[0].url if name.links else None,
+            "endpoints": found,
+            "eligibility": eligibility,
+            "details": text,
+            "retention": cells.retention(text),
+            "span": name.span,
+        }
 
-    def footnotes(self, features: list[m.Feature]) -> list[m.Footnote]:
+    def footnotes(self, features: list[cells.Data]) -> list[m.Footnote]:
         result = []
         for note in self.doc.footnotes:
-            applies = [(f.id, arr) for f in features for arr, e in f.eligibility.items() if note.number in e.footnotes]
+            applies = [
+                (f["id"], arr) for f in features for arr, e in f["eligibility"].items() if note.number in e["footnotes"]
+            ]
             span = note.body.span
             result.append(m.Footnote(number=note.number, text=note.body.text, applies_to=applies, span=span))
         return result
@@ -129,7 +136,8 @@ class Extractor:
         if table is None:
             raise RetentionError(self.problems)
         self.limits(table)
-        columns = [c.text for c in table.header[2:-1]]
+        titles = [c.text for c in table.header[2:-1]]
+        columns = [(title, cells.slug(self.words.arrangement_prefix(title) or title)) for title in titles]
         for cell in table.header:  # a column name that is not what it looks like loses its scopes
             if (why := lookalike.problem(cell.text, identifier=False)) is not None:
                 self.problem("lookalike", f"column {cell.text!r}: {why}", cell)
@@ -153,7 +161,7 @@ class Extractor:
             schema_version=m.SCHEMA_VERSION,
             dataset_version="0.0.0",
             source=source,
-            arrangements=arrangements(self.doc, columns, self.words),
+            arrangements=arrangements(self.doc, titles, self.words),
             features=features,
             footnotes=self.footnotes(features),
             page=page(self.doc, table, self.words),

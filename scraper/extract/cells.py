@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from schema.models import Endpoint, Requirement, Retention
+from schema.models import Retention
 from scraper.vocabulary import ENDPOINT_PATH, ENGLISH, Vocabulary
 
 _ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?[(（]([^()（）]*)[)）])?")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(*`])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(*`])")  # the stop, then the spaces between two sentences
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
-
-
-def _separator(words: Vocabulary) -> re.Pattern[str]:
-    """What may stand between two endpoints: `/`, `,`, `、` or a joining word of the language."""
-    joiners = "|".join(re.escape(j) for j in words.all_joiners())
-    return re.compile(rf"\s*(?:/|,|、|{joiners})?\s*")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_BRACKET_OR_COMMA = re.compile(r"[(),]")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # in ASCII text, what `\d` matches
+Data = dict[str, Any]  # a model's fields as data: validated once, by the model that holds them
 
 
 def slug(name: str) -> str:
     """Stable snake_case id of an English name: `Context management (compaction)` ->
     `context_management_compaction`."""
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return "_".join(_SLUG_WORD.findall(name.lower()))
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a paragraph (a stop followed by a space and a capital or an opening mark)."""
-    return [s for s in _SENTENCE.split(text.strip()) if s]
+    text, pieces, start = text.strip(), [], 0
+    for end in _SENTENCE_END.finditer(text):  # a search that starts at a stop: far fewer places tried
+        pieces.append(text[start : end.start() + 1])
+        start = end.end()
+    pieces.append(text[start:])
+    return [s for s in pieces if s]
 
 
 def series(text: str, lead: re.Pattern[str]) -> list[str]:
@@ -35,43 +39,46 @@ def series(text: str, lead: re.Pattern[str]) -> list[str]:
     starts = [m.end() for m in lead.finditer(text)]
     if not starts:
         return []
-    items, depth, start = [], 0, starts[-1]
+    items, start = [], starts[-1]
     body = text.rstrip().rstrip(".")
-    for k, char in enumerate(body):
-        depth += (char == "(") - (char == ")")
-        if k >= start and char == "," and depth == 0:
-            items.append(body[start:k])
-            start = k + 1
+    depth = body.count("(", 0, start) - body.count(")", 0, start)
+    for match in _BRACKET_OR_COMMA.finditer(body, start):  # only these characters matter
+        char = match.group()
+        if char == "," and depth == 0:
+            items.append(body[start : match.start()])
+            start = match.end()
+        elif char != ",":
+            depth += 1 if char == "(" else -1
     items.append(body[start:])
     items = [_CONJUNCTION.sub("", item.strip()) for item in items]
     return items if len(items) > 1 and all(items) else []
 
 
-def requirement(qualifier: str, words: Vocabulary = ENGLISH) -> Requirement:
+def requirement(qualifier: str, words: Vocabulary = ENGLISH) -> Data:
     """`with web_search tool` (or `browser toolset`, `computer toolset or tool`) -> tool;
     `with speed: "fast"` -> parameter with value; the qualifier templates of the copy's
-    language (`dengan alat web_search`) read the same."""
+    language (`dengan alat web_search`) read the same. A `Requirement`'s fields."""
     text = qualifier.strip()
-    for pattern, kind in words.all_qualifiers():
-        match = re.fullmatch(pattern, text)
+    for pattern, kind in words.all_qualifiers:
+        match = pattern.fullmatch(text)
         if match:
             value = match.group(2) if match.re.groups > 1 else None
-            return Requirement(kind=kind, name=match.group(1), value=value)
-    return Requirement(kind="other", name=text, value=None)
+            return {"kind": kind, "name": match.group(1), "value": value}
+    return {"kind": "other", "name": text, "value": None}
 
 
-def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Endpoint] | None:
-    """All endpoints listed in a cell, or None when the cell holds anything else."""
-    found: list[Endpoint] = []
+def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Data] | None:
+    """All endpoints listed in a cell (each an `Endpoint`'s fields, validated with the feature),
+    or None when the cell holds anything else."""
+    found: list[Data] = []
     pos = 0
-    separator = _separator(words)
     for match in _ENDPOINT.finditer(cell):
         gap = cell[pos : match.start()]
-        if not separator.fullmatch(gap):
+        if gap and not words.endpoint_gap.fullmatch(gap):  # nothing between is always allowed
             return None
         qualifier = match.group(2)
         needs = requirement(qualifier, words) if qualifier else None
-        found.append(Endpoint(path=match.group(1), requires=needs))
+        found.append({"path": match.group(1), "requires": needs})
         pos = match.end()
     if not found or cell[pos:].strip():
         return None
@@ -86,6 +93,10 @@ _RETENTION = (
     (re.compile(rf"\bretained (?:for )?{_PERIOD}", re.IGNORECASE), "exact"),
 )
 _UNTIL_DELETED = re.compile(r"\buntil (?:explicitly |manually )?deleted", re.IGNORECASE)
+# the earliest phrase of any kind in one scan; at one place the kinds' order decides, as above
+_ANY_RETENTION = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (*(p for p, _ in _RETENTION), _UNTIL_DELETED)), re.IGNORECASE
+)
 
 
 def iso_duration(amount: int, unit: str) -> str:
@@ -96,15 +107,13 @@ def iso_duration(amount: int, unit: str) -> str:
 
 def retention(details: str | None) -> Retention | None:
     """The first retention period the details state, or None."""
-    if not details:
+    if not details or (details.isascii() and not _ASCII_DIGIT.search(details) and "until" not in details.lower()):
+        return None  # every phrase holds a number or "until"; most details hold neither (exact for ASCII)
+    found = _ANY_RETENTION.search(details)
+    if found is None:
         return None
-    best: tuple[int, Retention] | None = None
     for pattern, bound in _RETENTION:
-        match = pattern.search(details)
-        if match and (best is None or match.start() < best[0]):
+        if match := pattern.match(found.string, found.start()):
             duration = iso_duration(int(match.group(1)), match.group(2))
-            best = (match.start(), Retention(duration=duration, bound=bound, phrase=match.group()))
-    deleted = _UNTIL_DELETED.search(details)
-    if deleted and (best is None or deleted.start() < best[0]):
-        return Retention(duration=None, bound="until_deleted", phrase=deleted.group())
-    return best[1] if best else None
+            return Retention(duration=duration, bound=bound, phrase=match.group())
+    return Retention(duration=None, bound="until_deleted", phrase=found.group())

@@ -18,8 +18,9 @@ def legend(doc: Document, words: Vocabulary) -> list[Text]:
     """The legend's items: the list right after a paragraph that starts with the legend sentence."""
     intros = [fold(v.legend) for v in words.chain() if v.legend]
     for block, after in itertools.pairwise(doc.blocks):
-        intro = isinstance(block, Paragraph) and any(fold(block.body.text).startswith(i) for i in intros)
-        if intro and isinstance(after, ListBlock):
+        if not (isinstance(block, Paragraph) and isinstance(after, ListBlock)):
+            continue
+        if any(fold(block.body.text).startswith(i) for i in intros):
             return list(after.items)
     return []
 

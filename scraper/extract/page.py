@@ -30,23 +30,25 @@ from scraper.document import (
     texts,
 )
 from scraper.extract import cells
+from scraper.extract.cells import Data
 from scraper.extract.sections import Part, label_text, sections, steps_under
 from scraper.vocabulary import ENGLISH, Vocabulary
 
 
-def _block(block: Block) -> m.Block | None:
+def _block(block: Block) -> Data | None:
+    """A block as a `m.Block`'s fields (validated once, with its section)."""
     if isinstance(block, Paragraph):
-        return m.Block(kind="paragraph", text=block.body.text)
+        return {"kind": "paragraph", "text": block.body.text}
     if isinstance(block, ListBlock):
-        return m.Block(kind="list", items=[i.text for i in block.items])
+        return {"kind": "list", "items": [i.text for i in block.items]}
     if isinstance(block, Steps):
-        return m.Block(kind="steps", items=[_step(s).title + ": " + _step(s).text for s in block.steps])
+        return {"kind": "steps", "items": [f"{s.title.text}: {_step_text(s)}" for s in block.steps]}
     if isinstance(block, Code):
-        return m.Block(kind="code", text=block.text)
+        return {"kind": "code", "text": block.text}
     if isinstance(block, Question):
-        return m.Block(kind="question", text=block.question.text, items=_answer(block))
+        return {"kind": "question", "text": block.question.text, "items": _answer(block)}
     if isinstance(block, TableBlock):
-        return m.Block(kind="table", items=[r.cells[0].text for r in block.table.rows])
+        return {"kind": "table", "items": [r.cells[0].text for r in block.table.rows]}
     return None
 
 
@@ -58,8 +60,12 @@ def _answer(question: Question) -> list[str]:
     return [text for block in question.answer for text in _texts(block)]
 
 
+def _step_text(step: Step) -> str:
+    return " ".join(t.text for t in step.body)
+
+
 def _step(step: Step) -> m.Step:
-    return m.Step(title=step.title.text, text=" ".join(t.text for t in step.body))
+    return m.Step(title=step.title.text, text=_step_text(step))
 
 
 def _lists(sec: Part | None) -> list[ListBlock]:
@@ -70,20 +76,17 @@ def _paragraphs(sec: Part | None) -> list[str]:
     return [b.body.text for b in sec.blocks if isinstance(b, Paragraph)] if sec else []
 
 
-def _faq_blocks(sec: Part) -> list[m.Block]:
+def _faq_blocks(sec: Part) -> list[Data]:
     """The FAQ section's blocks, questions grouped with their answers whatever the form: a
     Question block (accordion, `<details>`), or in a dump a paragraph ending in "?" followed by
     the paragraphs and lists that answer it."""
-    result: list[m.Block] = []
+    result: list[Data] = []
     for block in sec.blocks:
-        if isinstance(block, Question):
-            result.append(m.Block(kind="question", text=block.question.text, items=_answer(block)))
-        elif isinstance(block, Paragraph) and block.body.text.endswith(("?", "？")):
-            result.append(m.Block(kind="question", text=block.body.text, items=[]))
-        elif result and result[-1].kind == "question" and isinstance(block, Paragraph | ListBlock):
-            last = result[-1]
-            result[-1] = m.Block(kind="question", text=last.text, items=[*(last.items or []), *_texts(block)])
-        elif (converted := _block(block)) is not None:
+        if isinstance(block, Paragraph) and block.body.text.endswith(("?", "？")):
+            result.append({"kind": "question", "text": block.body.text, "items": []})
+        elif result and result[-1]["kind"] == "question" and isinstance(block, Paragraph | ListBlock):
+            result[-1]["items"] += _texts(block)
+        elif (converted := _block(block)) is not None:  # a Question block is one already
             result.append(converted)
     return result
 
@@ -96,13 +99,24 @@ class PageContext:
     table: Table | None
     words: Vocabulary
     secs: list[Part] = field(init=False)
+    roles: list[str | None] = field(init=False)  # each section's role, read once
 
     def __post_init__(self) -> None:
         self.secs = sections(self.doc)
+        self.roles = [self.words.role(s.title) for s in self.secs]
 
     def role(self, role: str) -> Part | None:
         """The first section whose heading holds a word of `role` in the copy's language (or English)."""
-        return next((sec for sec in self.secs if self.words.role(sec.title) == role), None)
+        return next((sec for sec, found in zip(self.secs, self.roles, strict=True) if found == role), None)
+
+    @cached_property
+    def data(self) -> list[m.Section]:
+        """Every section as data, built once: the limitations and the FAQ are some of them."""
+        faq = self.role("faq")
+        return [_section(s, faq=s is faq) for s in self.secs]
+
+    def data_of(self, sec: Part) -> m.Section:
+        return self.data[next(i for i, s in enumerate(self.secs) if s is sec)]
 
     def cue(self, name: str) -> re.Pattern[str]:
         found = self.words.cue(name)
@@ -115,12 +129,11 @@ class PageContext:
         """The sections under a "Limitations…" heading; on a page without one, the sections between
         the eligibility table's and the FAQ (where the page has always put them). Headings with no
         text of their own (a parent of subsections) are left out."""
-        roles = [self.words.role(s.title) for s in self.secs]
-        start = next((i + 1 for i, r in enumerate(roles) if r == "limitations"), None)
+        start = next((i + 1 for i, r in enumerate(self.roles) if r == "limitations"), None)
         if start is None:
             start = next((i + 1 for i, s in enumerate(self.secs) if _holds(s, self.table)), len(self.secs))
         result = []
-        for sec, role in zip(self.secs[start:], roles[start:], strict=True):
+        for sec, role in zip(self.secs[start:], self.roles[start:], strict=True):
             if role in ("faq", "related_resources"):
                 break
             if sec.blocks:
@@ -213,7 +226,7 @@ def _error_example(ctx: PageContext) -> dict[str, object] | None:
 
 @reads("limitations")
 def _limitation_sections(ctx: PageContext) -> list[m.Section]:
-    return [_section(s) for s in ctx.limitations]
+    return [ctx.data_of(s) for s in ctx.limitations]  # never the FAQ, so read as any section
 
 
 @reads("policy_violation_retention")
@@ -224,10 +237,11 @@ def _violation_retention(ctx: PageContext) -> m.Retention | None:
 
 
 @reads("faq")
-def _faq(ctx: PageContext) -> list[m.Question]:
+def _faq(ctx: PageContext) -> list[Data]:
+    """The FAQ section's questions as `Question`s' fields (validated once, with the page)."""
     sec = ctx.role("faq")
-    blocks = _faq_blocks(sec) if sec else []
-    return [m.Question(question=b.text or "", answer=b.items or []) for b in blocks if b.kind == "question"]
+    blocks = ctx.data_of(sec).blocks if sec else []
+    return [{"question": b.text or "", "answer": b.items or []} for b in blocks if b.kind == "question"]
 
 
 @reads("related_resources")
@@ -238,8 +252,7 @@ def _related(ctx: PageContext) -> list[m.Link]:
 
 @reads("sections")
 def _sections(ctx: PageContext) -> list[m.Section]:
-    faq = ctx.role("faq")
-    return [_section(s, faq=s is faq) for s in ctx.secs]
+    return ctx.data
 
 
 def _holds(sec: Part, table: Table | None) -> bool:

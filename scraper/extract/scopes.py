@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from schema import models as m
 from scraper.document import Block, Document, Heading, ListBlock
@@ -13,35 +14,55 @@ from scraper.extract import cells
 from scraper.extract.sections import label_text
 from scraper.vocabulary import ENGLISH, Vocabulary
 
-_LABEL = re.compile(r"((?:[^.:：]|\.(?=\d)){1,100})(?:: |：\s*)(\S.*)")  # a dot only in a version: "Fable 5.1"
+_WORDS = re.compile(r"[\s()（）]+")  # what separates the words of a name
+# `label: text`, the label up to the first colon (of 1-100 characters) with a dot only in a
+# version ("Fable 5.1"); the label's length is checked apart, so the pattern runs in one pass
+_LABEL = re.compile(r"([^.:：]*(?:\.(?=\d)[^.:：]*)*)(?:: |：\s*)(\S.*)")
+MAX_LABEL = 100
 
 
-def _scope(items: ListBlock) -> list[m.ScopeItem]:
+def _scope(items: ListBlock) -> list[cells.Data]:
+    """The list's items as `ScopeItem`s' fields (validated once, with their arrangement)."""
     result = []
     for item in items.items:
         match = _LABEL.fullmatch(item.text)
-        label, text = (match.group(1), match.group(2)) if match else (None, item.text)
-        result.append(m.ScopeItem(label=label, text=text))
+        if match and 0 < len(match.group(1)) <= MAX_LABEL:
+            result.append({"label": match.group(1), "text": match.group(2)})
+        else:
+            result.append({"label": None, "text": item.text})
     return result
 
 
-def _scopes(doc: Document, prefix: str, words: Vocabulary) -> tuple[list[m.ScopeItem], list[m.ScopeItem], str | None]:
-    """What the arrangement covers and excludes, and the heading those lists sit under."""
-    covers: list[m.ScopeItem] = []
-    excludes: list[m.ScopeItem] = []
-    heading: str | None = None
+@dataclass(frozen=True)
+class _Label:
+    """A "What X covers" / "What X does not cover" label with the list under it."""
+
+    kind: str  # covers | excludes
+    named: list[str]  # the words of the arrangement it names, lowercase
+    items: ListBlock
+    heading: str | None  # the heading the label belongs to
+
+
+def _labels(doc: Document, words: Vocabulary) -> list[_Label]:
+    """Every scope label followed by a list, in page order (read once for all the columns)."""
+    result = []
     above: list[Heading] = []
     for block, after in itertools.pairwise(doc.blocks):
         if isinstance(block, Heading):
             above.append(block)
-        label = label_text(block)
-        if label is None or not isinstance(after, ListBlock):
+        if not isinstance(after, ListBlock) or (label := label_text(block)) is None:
             continue
-        found = words.scope_label(label)
-        if found and prefix.lower() in found[1].lower().split():
-            (excludes if found[0] == "excludes" else covers).extend(_scope(after))
-            heading = heading or _enclosing(block, above, words)
-    return covers, excludes, heading
+        if found := words.scope_label(label):
+            result.append(_Label(found[0], found[1].lower().split(), after, _enclosing(block, above, words)))
+    return result
+
+
+def _scopes(labels: list[_Label], prefix: str) -> tuple[list[cells.Data], list[cells.Data], str | None]:
+    """What the arrangement covers and excludes, and the heading those lists sit under."""
+    mine = [label for label in labels if prefix.lower() in label.named]
+    covers = [item for label in mine if label.kind == "covers" for item in _scope(label.items)]
+    excludes = [item for label in mine if label.kind == "excludes" for item in _scope(label.items)]
+    return covers, excludes, next((label.heading for label in mine if label.heading), None)
 
 
 def _enclosing(label: Block, above: list[Heading], words: Vocabulary) -> str | None:
@@ -60,20 +81,18 @@ def _enclosing(label: Block, above: list[Heading], words: Vocabulary) -> str | N
 def _name(doc: Document, prefix: str, heading: str | None, words: Vocabulary) -> str:
     """The arrangement's full name: the heading its scope lists sit under ("Zero data retention
     (ZDR)", "HIPAA readiness scope"), when it names the column's prefix; else a "<name> scope"
-    heading; else the column prefix."""
-    candidates = [words.scope_name(heading) or heading] if heading else []
-    candidates += [n for b in doc.blocks if isinstance(b, Heading) and (n := words.scope_name(b.text))]
-    for name in candidates:
-        if prefix.lower() in re.split(r"[\s()（）]+", name.lower()):
-            return name
-    return prefix
+    heading (the page's headings are read only then); else the column prefix."""
+    under = [words.scope_name(heading) or heading] if heading else []
+    named = (n for b in doc.blocks if isinstance(b, Heading) and (n := words.scope_name(b.text)))
+    return next((n for n in itertools.chain(under, named) if prefix.lower() in _WORDS.split(n.lower())), prefix)
 
 
 def arrangements(doc: Document, columns: list[str], words: Vocabulary = ENGLISH) -> list[m.Arrangement]:
+    labels = _labels(doc, words)
     result = []
     for column in columns:
         prefix = words.arrangement_prefix(column) or column
-        covers, excludes, heading = _scopes(doc, prefix, words)
+        covers, excludes, heading = _scopes(labels, prefix)
         name = _name(doc, prefix, heading, words)
         result.append(m.Arrangement(id=cells.slug(prefix), name=name, column=column, covers=covers, excludes=excludes))
     return result
