@@ -118,7 +118,7 @@ def process_rows(dist: Path) -> list[tuple[str, float, str]]:
 def peak_rss_mb(dist: Path) -> float:
     code = (
         "import resource, subprocess, sys; "
-        f"subprocess.run([{RETENTION!r}, 'build', {str(BUNDLED)!r}, '--dist', {str(dist / 'rss')!r}], check=True, "
+        f"subprocess.run([{RETENTION!r}, 'build', {str(BUNDLED)!r}, '--dist', {str(dist / 'rss')!r}, '--accept'], check=True, "
         "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     done = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True)
