@@ -33,6 +33,7 @@ HEADING_ID = re.compile(r"[ \t]+(?:\{[ \t]*[#.][^{}]*\}|\[[^\]\s]+\])\Z")
 WRAPPER_LINE = re.compile(r":{3,}(?:[ \t].*)?|\[/?code\]")  # wrappers: pandoc's `:::` divs, html2text's `[code]` marks
 SUMMARY = re.compile(r"<summary>(.*)</summary>", re.IGNORECASE)
 PIPE = re.compile(r"(?<!\\)\|")
+BAR = re.compile(r"\|")
 SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
 COMPONENT = re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*)?/?>")
 CODE_INDENT = 4
@@ -86,7 +87,8 @@ def split_row(line: str, lineno: int) -> list[Cell]:
         end -= 1
     cells = []
     start = body_start
-    bounds = [m.start() for m in PIPE.finditer(stripped, body_start, end)] + [end]
+    bars = PIPE if "\\|" in stripped else BAR  # an escaped pipe is text; most rows have none
+    bounds = [m.start() for m in bars.finditer(stripped, body_start, end)] + [end]
     for stop in bounds:
         raw = stripped[start:stop]
         lead = len(raw) - len(raw.lstrip())
