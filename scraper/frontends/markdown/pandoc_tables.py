@@ -57,6 +57,8 @@ def starts_table(lines: list[str], i: int) -> bool:
     """Line `i` opens a grid, multiline or simple table."""
     line = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if line.lstrip()[:1] not in ("+", "-") and not nxt.lstrip().startswith("-"):
+        return False  # none of the three opens here: most lines
     if _BORDER.fullmatch(line) and "-" in line:
         return nxt.strip().startswith("|")
     if _FULL.fullmatch(line):  # a multiline table: the header, then its column line
