@@ -21,6 +21,7 @@ _TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _EMPHASIS = re.compile(r"\*\*|(?<![\w\\])__|__(?!\w)|(?<![\w*\\])\*(?=\S)|(?<=\S)(?<!\\)\*(?![\w*])")
+_MARKER = re.compile(r"[*_]")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MARKUP = re.compile(r"[<*_\\&]")
 _BRACKETS = re.compile(r"[\\`\[\]()]")
@@ -96,6 +97,22 @@ def _span(text: str, start: int, end: int) -> tuple[str, int] | None:
     return None if attributes is None else (text[start + 1 : end], attributes.end())
 
 
+def _unemphasized(text: str) -> str:
+    """`_EMPHASIS.sub("", text)`, trying the pattern only where a marker is: every match starts at
+    a `*` or `_`, and the look-behinds made the substitution try all its branches everywhere."""
+    kept: list[str] = []
+    last = 0
+    for marker in _MARKER.finditer(text):
+        if marker.start() < last:
+            continue
+        found = _EMPHASIS.match(text, marker.start())
+        if found is not None:
+            kept.append(text[last : found.start()])
+            last = found.end()
+    kept.append(text[last:])
+    return "".join(kept)
+
+
 def _literal(raw: str) -> str:
     """Prose outside code: tags and emphasis removed, escapes and entities resolved."""
     if not _MARKUP.search(raw):
@@ -104,7 +121,7 @@ def _literal(raw: str) -> str:
     if "<" in text:
         text = _TAG.sub("", _BREAK.sub(" ", text))
     if "*" in text or "_" in text:
-        text = _EMPHASIS.sub("", text)
+        text = _unemphasized(text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     return html.unescape(text) if "&" in text else text
