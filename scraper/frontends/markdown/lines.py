@@ -138,10 +138,11 @@ def join_tags(lines: list[str]) -> list[str]:
     result = list(lines)
     for i, line in enumerate(result):
         stripped = line.strip()
-        if _CUT_TAG.search(stripped):
+        first = stripped[:1]  # a cut tag's line starts with `#`, an open tag's with `<`
+        if first == "#" and _CUT_TAG.search(stripped):
             _join_cut_tag(result, i)
             continue
-        if not OPEN.match(stripped) or ">" in stripped:
+        if first != "<" or not OPEN.match(stripped) or ">" in stripped:
             continue
         for k in range(i + 1, min(i + 12, len(result))):
             if ">" in result[k]:
