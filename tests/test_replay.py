@@ -93,3 +93,21 @@ def test_the_history_is_replayed_into_an_empty_folder_only(tmp_path: Path, capsy
     code, err = _replay(manifest, tmp_path / "dist", capsys)
     assert code == 2 and "empty or missing folder" in err
     assert (tmp_path / "dist" / "retention.json").read_text() == "{}"
+
+
+def test_a_reader_that_leaves_early_does_not_stop_the_replay(tmp_path: Path) -> None:
+    """`make history | head -1`: the pipe closes after the first line; the replay finishes quietly."""
+    import subprocess
+    import sys
+
+    march, may = _entry(1, MDX_MARCH, "markdown", None), _entry(2, MD_MAY, "markdown", "2026-05-04")
+    manifest, dist = _manifest(tmp_path / "sources", march, may), tmp_path / "dist"
+    argv = [sys.executable, "-m", "scraper.publish.replay", str(manifest), "--dist", str(dist)]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        first = run.stdout.readline()
+        run.stdout.close()  # the reader leaves
+        err = run.stderr.read().decode()
+    assert first and run.returncode == 0 and "Traceback" not in err, err
+    history = json.loads((dist / "history" / "manifest.json").read_text(encoding="utf-8"))
+    assert len(history) == 2

@@ -7,6 +7,8 @@ order lives. The replay refuses a manifest whose date disagrees with the copy's 
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -57,6 +59,24 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
         return builder.execute(plan, dist)
 
 
+def _say() -> Callable[[str], None]:
+    """Print each version's line; once the reader has gone (`make history | head`), say nothing
+    more and finish the replay: the history is the work, the lines only report it."""
+    gone = False
+
+    def say(line: str) -> None:
+        nonlocal gone
+        if gone:
+            return
+        try:
+            print(line, flush=True)
+        except BrokenPipeError:
+            gone = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes at exit
+
+    return say
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m scraper.publish.replay [MANIFEST] --dist DIR`: replay the history into DIR."""
     import argparse
@@ -68,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, required=True, help="an empty or missing folder to publish into")
     args = parser.parse_args(argv)
     try:
-        replay(read_manifest(args.manifest), args.dist, lambda line: print(line, flush=True))
+        replay(read_manifest(args.manifest), args.dist, _say())
     except RetentionError as exc:
         return report(exc)
     return 0
