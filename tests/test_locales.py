@@ -176,3 +176,15 @@ def test_another_table_on_a_copy_naming_no_language_does_not_hide_its_language(c
     page.write_text(text.replace(header, other + english_header), encoding="utf-8")
     run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-04-26.md"))
     assert run.code == 0 and '"locale": "id"' in run.out and '"id": "tool_search"' in run.out
+
+
+def test_a_copy_whose_converter_dropped_every_link_is_refused_in_one_line(cli: CliRun, tmp_path: Path) -> None:
+    """html2text `ignore_links`, markdownify `strip=['a']`: no row can be matched by its doc link."""
+    import re
+
+    page = tmp_path / "id.md"
+    text = (CORPUS / "id-mdx-2026-07-24.md").read_text(encoding="utf-8")
+    page.write_text(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text), encoding="utf-8")
+    run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-07-undated.md"))
+    assert run.code == 2 and run.out == ""
+    assert run.err.count("\n") == 1 and "no doc links" in run.err and f"{page}:" in run.err

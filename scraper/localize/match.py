@@ -142,6 +142,13 @@ def _problem(source: Source, row: m.Feature, why: str) -> Problem:
 def keyed(localized: m.Dataset, english: m.Dataset, english_origin: str, source: Source) -> m.Dataset:
     """The localized dataset with every row under its English id; any row left unmatched is
     refused (one line each, naming the row), never given an invented id."""
+    if localized.features and not any(f.doc_url for f in localized.features):
+        raise fail(
+            "match",
+            "the copy's rows have no doc links (a converter that drops links?), and rows are matched by "
+            "doc link and endpoints: compile a copy that keeps its links (its Markdown or HTML)",
+            at(source.origin, localized.features[0].span.line, localized.features[0].span.col),
+        )
     found = pairing(localized, english, english_origin)
     if found.unmatched:
         raise RetentionError([_problem(source, row, why) for row, why in found.unmatched])
