@@ -114,6 +114,7 @@ CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
     "trafilatura-markdown": (_trafilatura("markdown"), ".md"),
     "readability": (_readability, ".html"),
     "pandoc-html5": (_pandoc("html5"), ".html"),  # no <article>, <main> or <nav>; steps without their title's class
+    "pandoc-html5-standalone": (_pandoc("html5", "--standalone"), ".html"),  # a title block repeating <title>
     "trafilatura-html": (_trafilatura("html"), ".html"),  # inline code as a one-line <pre>
     # ---- the table is flattened into lines
     "pandoc-plain": (_pandoc("plain"), ".txt"),
@@ -137,6 +138,7 @@ KEEPS_TABLE = (
     "trafilatura-markdown",
     "readability",
     "pandoc-html5",
+    "pandoc-html5-standalone",
     "trafilatura-html",
 )
 

@@ -90,6 +90,18 @@ def _before_chrome(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _without_title_block(blocks: list[Block], root: etree._Element) -> list[Block]:
+    """The blocks without a title block repeating the page's `<title>` above the article's own
+    `h1` (pandoc `--standalone` writes one from its metadata): the article's heading is its title."""
+    titles = [el.text or "" for head in root.iter("head") for el in head.iterfind("title")]
+    if not titles:
+        return blocks
+    tops = [(k, b.text) for k, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
+    if len(tops) < 2 or tops[0][1] != " ".join(titles[0].split()):
+        return blocks
+    return blocks[: tops[0][0]] + blocks[tops[0][0] + 1 :]
+
+
 def parse(source: Source) -> Document:
     """Parse a rendered HTML page into a Document."""
     _refuse_entities(source)
@@ -100,7 +112,7 @@ def parse(source: Source) -> Document:
     if root is None:
         raise fail("html", "cannot parse the HTML: Document is empty", f"{source.origin}:1:1")
     reader = HtmlReader(Locator(source.text, root), InlineReader(hidden_elements(root)), source.where)
-    blocks = _before_chrome(reader.read(article(root)))
+    blocks = _without_title_block(_before_chrome(reader.read(article(root))), root)
     title, description, rest = title_and_summary(blocks, {})
     return Document(
         title=title,
