@@ -16,7 +16,7 @@ from schema.span import span_at
 from scraper.document import Block, Document, Heading, Paragraph
 from scraper.errors import fail
 from scraper.frontends.html.blocks import HtmlReader
-from scraper.frontends.html.inline import InlineReader, hidden_elements
+from scraper.frontends.html.inline import InlineReader, hidden_elements, squeeze
 from scraper.frontends.html.places import Locator
 from scraper.frontends.markdown import title_and_summary
 from scraper.source import Source
@@ -97,7 +97,7 @@ def _without_title_block(blocks: list[Block], root: etree._Element) -> list[Bloc
     if not titles:
         return blocks
     tops = [(k, b.text) for k, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
-    if len(tops) < 2 or tops[0][1] != " ".join(titles[0].split()):
+    if len(tops) < 2 or tops[0][1] != squeeze(titles[0]):
         return blocks
     return blocks[: tops[0][0]] + blocks[tops[0][0] + 1 :]
 

@@ -165,14 +165,11 @@ class HtmlReader:
         self.after_table = True
 
     def _cells(self, row: list[etree._Element]) -> tuple[Cell, ...]:
-        cells = []
         span, read_in = self.locator.span, self.inline.read_in
+        cells = []
         for el in row:
-            if not len(el):  # most cells: plain text
-                cells.append(Cell(" ".join((el.text or "").split()), span(el)))
-            else:
-                inline = read_in(el)
-                cells.append(Cell(inline.text, span(el), tuple(inline.marks), tuple(inline.links)))
+            inline = read_in(el)  # a plain-text cell, most of them, is read without the walk (read_in)
+            cells.append(Cell(inline.text, span(el), tuple(inline.marks), tuple(inline.links)))
         return tuple(cells)
 
     def _question(self, el: etree._Element) -> Question:

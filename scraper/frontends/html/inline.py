@@ -58,17 +58,17 @@ class InlineReader:
         parts: list[str] = []
         out = Inline()
         self._nodes(nodes, parts, out, marks, False)
-        out.text = " ".join("".join(parts).split())
+        out.text = squeeze("".join(parts))
         return out
 
     def read_in(self, el: etree._Element, marks: bool = True) -> Inline:
         """The reading of an element's content (its text and children, not its tail)."""
         if not len(el):
-            return Inline(" ".join((el.text or "").split()))
+            return Inline(squeeze(el.text or ""))
         parts = [el.text or ""]
         out = Inline()
         self._nodes(el, parts, out, marks, True)
-        out.text = " ".join("".join(parts).split())
+        out.text = squeeze("".join(parts))
         return out
 
     def _nodes(self, nodes: Iterable[hp.Node], parts: list[str], out: Inline, marks: bool, tails: bool) -> None:
@@ -85,7 +85,7 @@ class InlineReader:
                 parts.append(node.text or "")  # a plain leaf: `code`, `strong`
             elif tag == "a" and (href := node.get("href")):
                 parts.append(text := node.text or "")  # a link holding only text
-                out.links.append(Link(text=" ".join(text.split()), url=href))
+                out.links.append(Link(text=squeeze(text), url=href))
             else:
                 self._collect(node, parts, out, marks)
             if tails:
