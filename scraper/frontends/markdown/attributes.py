@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from schema.span import Span
 from scraper.errors import fail
+from scraper.frontends.markdown.lines import indent
 from scraper.vocabulary import LOCALES
 
 # a style that hides an element from readers; the HTML front end skips such elements alike
@@ -91,15 +92,11 @@ def _pandoc_hidden(lines: list[str], k: int) -> int | None:
             if _DIV.match(later):
                 break
             body.append(later)
-        return _indent(line) if re.sub(r"\s", "", _IMAGE.sub("", "".join(body))) else None
+        return indent(line) if re.sub(r"\s", "", _IMAGE.sub("", "".join(body))) else None
     for span in _SPAN.finditer(line):
         if line.startswith(attributes.group(), span.end()) and re.sub(r"\s", "", _IMAGE.sub("", span.group(1))):
             return span.start()
     return None
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b[^>]*?(/?)>")

@@ -30,7 +30,8 @@ TITLE = re.compile(r"""\btitle=(?:\{\s*)?(["'`])((?:\\.|(?!\1).)*)\1""")
 FOOTNOTE = re.compile(r"(?:<sup>\s*(\d+)\s*</sup>|\^(\d+)\^)[ \t]*|\[\^(\d+)\]:[ \t]*|(\d+)[ \t]+(?=\S)")
 # pandoc's heading identifiers: `{#id .class}` (commonmark_x, markdown) or `[id]` (markdown_mmd)
 HEADING_ID = re.compile(r"[ \t]+(?:\{[ \t]*[#.][^{}]*\}|\[[^\]\s]+\])\Z")
-WRAPPER_LINE = re.compile(r":{3,}(?:[ \t].*)?|\[/?code\]")  # wrappers: pandoc's `:::` divs, html2text's `[code]` marks
+PANDOC_DIV = r":{3,}(?:[ \t].*)?"  # a pandoc fenced div's opening or closing line
+WRAPPER_LINE = re.compile(rf"{PANDOC_DIV}|\[/?code\]")  # wrappers: pandoc's `:::` divs, html2text's `[code]` marks
 SUMMARY = re.compile(r"<summary>(.*)</summary>", re.IGNORECASE)
 PIPE = re.compile(r"(?<!\\)\|")
 BAR = re.compile(r"\|")

@@ -33,6 +33,8 @@ def _columns(line: str, mark: str) -> list[int]:
 def _slice(line: str, start: int, stop: int | None) -> str:
     """The characters of `line` between display columns `start` and `stop`: pandoc aligns by
     display width, where a Chinese character takes two columns."""
+    if line.isascii():  # a column a character
+        return line[start:stop]
     out, col = [], 0
     for char in line:
         if col >= start and (stop is None or col < stop):

@@ -10,7 +10,7 @@ from scraper.document import Footnote, Row, Table
 from scraper.frontends.markdown import lines as ml
 
 ParagraphEnd = Callable[[int, int], int]
-_WRAPPER = re.compile(r"</?div\b[^>]*>|:{3,}(?:[ \t].*)?")  # pandoc keeps the HTML's wrappers as lines (`:::` divs)
+_WRAPPER = re.compile(rf"</?div\b[^>]*>|{ml.PANDOC_DIV}")  # pandoc keeps the HTML's wrappers as lines (`:::` divs)
 
 
 def read_table(lines: list[str], i: int, end: int) -> tuple[Table, int]:
