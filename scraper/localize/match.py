@@ -119,19 +119,26 @@ def by_id(localized: m.Dataset, english: m.Dataset) -> Matching:
     return Matching(pairs, unmatched)
 
 
-def _linked(english: m.Dataset, origin: str) -> None:
-    if not any(f.doc_url for f in english.features):
-        raise fail(
-            "english",
-            "the English side has no doc links (compiled from a text dump), and rows are matched by doc link "
-            "and endpoints: give --english a Markdown or HTML copy of the English page, or its dataset",
-            origin,
-        )
+def _linked(data: m.Dataset, kind: str, message: str, where: str) -> None:
+    """Rows are matched by doc link and endpoints: a side whose rows have no doc link at all
+    cannot be matched, and is refused in one line rather than row by row."""
+    if data.features and not any(f.doc_url for f in data.features):
+        raise fail(kind, message, where)
+
+
+_NO_ENGLISH_LINKS = (
+    "the English side has no doc links (compiled from a text dump), and rows are matched by doc link "
+    "and endpoints: give --english a Markdown or HTML copy of the English page, or its dataset"
+)
+_NO_COPY_LINKS = (
+    "the copy's rows have no doc links (a converter that drops links?), and rows are matched by "
+    "doc link and endpoints: compile a copy that keeps its links (its Markdown or HTML)"
+)
 
 
 def pairing(localized: m.Dataset, english: m.Dataset, english_origin: str) -> Matching:
     """`match` after checking that the English side can be matched against at all."""
-    _linked(english, english_origin)
+    _linked(english, "english", _NO_ENGLISH_LINKS, english_origin)
     return match(localized, english)
 
 
@@ -142,13 +149,9 @@ def _problem(source: Source, row: m.Feature, why: str) -> Problem:
 def keyed(localized: m.Dataset, english: m.Dataset, english_origin: str, source: Source) -> m.Dataset:
     """The localized dataset with every row under its English id; any row left unmatched is
     refused (one line each, naming the row), never given an invented id."""
-    if localized.features and not any(f.doc_url for f in localized.features):
-        raise fail(
-            "match",
-            "the copy's rows have no doc links (a converter that drops links?), and rows are matched by "
-            "doc link and endpoints: compile a copy that keeps its links (its Markdown or HTML)",
-            at(source.origin, localized.features[0].span.line, localized.features[0].span.col),
-        )
+    if localized.features:
+        first = localized.features[0].span
+        _linked(localized, "match", _NO_COPY_LINKS, at(source.origin, first.line, first.col))
     found = pairing(localized, english, english_origin)
     if found.unmatched:
         raise RetentionError([_problem(source, row, why) for row, why in found.unmatched])

@@ -10,23 +10,22 @@ names, on `retention compile`, what a dataset lacks.
 
 from __future__ import annotations
 
-from schema.diff_fields import arrangement_field, filled
+from schema.diff_fields import ARRANGEMENT_FIELDS, PAGE_FIELDS, arrangement_field, filled
 from schema.models import Dataset
 
-# every copy of the page states these, whatever its arrangements
-EVERY_PAGE = ("description", "limitations", "policy_violation_retention", "faq", "related_resources")
-# and these when it has a HIPAA column: the steps, the PHI guidance, the 400 error
+# every page field is stated by every copy; these only when it has a HIPAA column: the steps,
+# the PHI guidance, the 400 error
 WITH_HIPAA = ("hipaa_steps", "phi_locations", "phi_excluded_fields", "schema_restrictions", "error_example")
+EVERY_PAGE = tuple(name for name in PAGE_FIELDS if name not in WITH_HIPAA)
 # every copy says what ZDR and HIPAA readiness are called, cover and exclude (a new column's
 # arrangement may not have its sections yet, so only these two are expected)
 ARRANGEMENTS = ("zdr", "hipaa")
-ARRANGEMENT_FIELDS = ("name", "covers", "excludes")
 
 
 def unstated(data: Dataset) -> list[str]:
-    """JSON paths of the fields every copy of the page states that `data` leaves empty, in page
-    order: whole fields, then parts read without their body (a FAQ question with no answer, a
-    HIPAA step with no text)."""
+    """JSON paths of the fields every copy of the page states that `data` leaves empty: the page
+    fields (those of every page, then the HIPAA ones), the arrangements' fields, then parts read
+    without their body (a FAQ question with no answer, a HIPAA step with no text)."""
     ids = {a.id for a in data.arrangements}
     names = [*EVERY_PAGE, *(WITH_HIPAA if "hipaa" in ids else ())]
     missing = [f"page.{name}" for name in names if not filled(getattr(data.page, name))]

@@ -59,22 +59,15 @@ def _publish(page: Source, copy: Copy, dist: Path) -> str:
         return builder.execute(plan, dist)
 
 
-def _say() -> Callable[[str], None]:
-    """Print each version's line; once the reader has gone (`make history | head`), say nothing
-    more and finish the replay: the history is the work, the lines only report it."""
-    gone = False
-
-    def say(line: str) -> None:
-        nonlocal gone
-        if gone:
-            return
-        try:
-            print(line, flush=True)
-        except BrokenPipeError:
-            gone = True
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes at exit
-
-    return say
+def _say(line: str) -> None:
+    """Print a version's line; once the reader has gone (`make history | head`), stdout goes to
+    the null device and the replay finishes: the history is the work, the lines only report it."""
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())  # later lines, and Python's flush at exit, go nowhere
+        os.close(null)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, required=True, help="an empty or missing folder to publish into")
     args = parser.parse_args(argv)
     try:
-        replay(read_manifest(args.manifest), args.dist, _say())
+        replay(read_manifest(args.manifest), args.dist, _say)
     except RetentionError as exc:
         return report(exc)
     return 0
