@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from schema import lookalike
+from schema import ENDPOINT_PATH, lookalike
 from schema.models import Dataset
 from schema.span import Span
 
@@ -102,7 +102,7 @@ def footnotes_cited(data: Dataset) -> Iterator[Finding]:
             )
 
 
-_API_PATH = re.compile(r"/v1/[a-z0-9_\-/{}]*")
+_API_PATH = re.compile(ENDPOINT_PATH)
 
 
 def endpoints_are_api_paths(data: Dataset) -> Iterator[Finding]:
@@ -117,7 +117,6 @@ def endpoints_are_api_paths(data: Dataset) -> Iterator[Finding]:
                     f"features[{i}].endpoints[{j}]",
                     feature.span,
                 )
-
 
 
 def clean_text(data: Dataset) -> Iterator[Finding]:

@@ -1,7 +1,8 @@
 """Span: where a value was read (1-based line and column). The one span type of the project.
 
-Front ends make thousands of spans, so this is a plain frozen dataclass (cheap to build, no
-pydantic import); pydantic validates it wherever a dataset carries one.
+Front ends make thousands of spans, so this is a `value` class (frozen to the type checker, a
+slots dataclass at run time: cheap to build, no pydantic import); pydantic validates it
+wherever a dataset carries one.
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from schema import ENDPOINT_PATH as ENDPOINT_PATH  # the endpoint grammar, declared with the contract
+
 ENDPOINT_PREFIX = "/v1/"
-ENDPOINT_PATH = r"/v1/[a-z0-9_\-/{}]*"  # lowercase path segments, `{id}` placeholders
 ENDPOINT_SEPARATORS = (" / ", ", ", " and ", " or ")
 _COLUMN_ROLES = ("feature", "endpoint")
 _WIDE = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ","})

@@ -16,7 +16,7 @@ from scraper.errors import Problem, RetentionError
 from scraper.extract import cells, missing
 from scraper.extract.legend import unknown_terms
 from scraper.extract.page import page
-from scraper.extract.scopes import arrangements
+from scraper.extract.scopes import arrangement_id, arrangements
 from scraper.source import Source
 from scraper.vocabulary import ENGLISH, FROM_SUPERSCRIPT, SUPERSCRIPTS, Vocabulary
 
@@ -137,7 +137,7 @@ class Extractor:
             raise RetentionError(self.problems)
         self.limits(table)
         titles = [c.text for c in table.header[2:-1]]
-        columns = [(title, cells.slug(self.words.arrangement_prefix(title) or title)) for title in titles]
+        columns = [(title, arrangement_id(title, self.words)) for title in titles]
         for cell in table.header:  # a column name that is not what it looks like loses its scopes
             if (why := lookalike.problem(cell.text, identifier=False)) is not None:
                 self.problem("lookalike", f"column {cell.text!r}: {why}", cell)

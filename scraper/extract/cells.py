@@ -13,7 +13,6 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(*`])")  # the stop, then the spa
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _BRACKET_OR_COMMA = re.compile(r"[(),]")
-_ASCII_DIGIT = re.compile(r"[0-9]")  # in ASCII text, what `\d` matches
 Data = dict[str, Any]  # a model's fields as data: validated once, by the model that holds them
 
 
@@ -107,9 +106,7 @@ def iso_duration(amount: int, unit: str) -> str:
 
 def retention(details: str | None) -> Retention | None:
     """The first retention period the details state, or None."""
-    if not details or (details.isascii() and not _ASCII_DIGIT.search(details) and "until" not in details.lower()):
-        return None  # every phrase holds a number or "until"; most details hold neither (exact for ASCII)
-    found = _ANY_RETENTION.search(details)
+    found = _ANY_RETENTION.search(details) if details else None
     if found is None:
         return None
     for pattern, bound in _RETENTION:

@@ -83,20 +83,20 @@ def _broken_rows(source: Source) -> tuple[int, int, int] | None:
     if found is None:
         return None
     start = source.text.rfind("\n", 0, max(found.start() - 1, 0)) + 1
-    lines = source.text[start:].split("\n")
-    sep = 1
-    if lines[0].endswith("  ") or "|" not in lines[0]:
+    lines = source.text[start:].split("\n")  # the header, the separator, the rows
+    header = lines[0]
+    if header.endswith("  ") or "|" not in header:
         return None  # html2text's hard breaks: rows wrapped onto several lines are joined, not broken
-    cells = lines[sep - 1].strip().strip("|").count("|")
+    cells = header.strip().strip("|").count("|")
     rows = []
-    for line in lines[sep + 1 :]:
+    for line in lines[2:]:
         if not line.strip():
             break
         rows.append(line)
     short = [k for k, line in enumerate(rows) if line.strip().strip("|").count("|") < cells // 2]
     if len(short) < 2 or len(short) * 4 < len(rows):
         return None
-    offset = start + sum(len(x) + 1 for x in lines[: sep + 1 + short[0]])
+    offset = start + sum(len(x) + 1 for x in lines[: 2 + short[0]])
     return offset, len(short), len(rows)
 
 

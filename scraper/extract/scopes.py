@@ -87,6 +87,12 @@ def _name(doc: Document, prefix: str, heading: str | None, words: Vocabulary) ->
     return next((n for n in itertools.chain(under, named) if prefix.lower() in _WORDS.split(n.lower())), prefix)
 
 
+def arrangement_id(column: str, words: Vocabulary = ENGLISH) -> str:
+    """The id of an eligibility column's arrangement (`ZDR eligible` -> `zdr`): the one rule the
+    arrangements and the rows' eligibility keys both follow."""
+    return cells.slug(words.arrangement_prefix(column) or column)
+
+
 def arrangements(doc: Document, columns: list[str], words: Vocabulary = ENGLISH) -> list[m.Arrangement]:
     labels = _labels(doc, words)
     result = []
@@ -94,5 +100,8 @@ def arrangements(doc: Document, columns: list[str], words: Vocabulary = ENGLISH)
         prefix = words.arrangement_prefix(column) or column
         covers, excludes, heading = _scopes(labels, prefix)
         name = _name(doc, prefix, heading, words)
-        result.append(m.Arrangement(id=cells.slug(prefix), name=name, column=column, covers=covers, excludes=excludes))
+        arrangement = m.Arrangement(
+            id=arrangement_id(column, words), name=name, column=column, covers=covers, excludes=excludes
+        )
+        result.append(arrangement)
     return result
