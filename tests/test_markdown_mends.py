@@ -3,9 +3,14 @@ refusal a reader would miss, and failed before its mend."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from scraper import source
 from scraper.document import Document, Heading, Paragraph
 from scraper.frontends import markdown
+from tests.conftest import CliRun
 
 
 def read(text: str) -> Document:
@@ -26,3 +31,35 @@ def test_a_definition_does_not_swallow_the_heading_under_it() -> None:
 def test_a_line_that_is_no_definition_stays_text() -> None:
     doc = read("# Title\n\nSummary.\n\n[Beta]: keeps data 30 days.\n")
     assert paragraphs(doc) == ["[Beta]: keeps data 30 days."]
+
+
+CONTRADICTING_TABLES = {
+    "html table": (
+        "<table>\n<tr><th>Feature</th><th>ZDR eligible</th></tr>\n"
+        '<tr><td>Web search</td><td><Eligible\nstatus="no">Yes</Eligible></td></tr>\n</table>\n',
+        ":7:28:",
+    ),
+    "pandoc simple table": (
+        "  Feature      ZDR eligible\n  ------------ -------------------------------------\n"
+        '  Web search   <Eligible status="no">Yes</Eligible>\n',
+        ":7:16:",
+    ),
+    "pandoc grid table": (
+        "+------------+----------------------+\n| Feature    | ZDR eligible         |\n"
+        "+============+======================+\n"
+        '| Web search | <Eligible            |\n|            | status="no">Yes      |\n'
+        "|            | </Eligible>          |\n+------------+----------------------+\n",
+        ":8:16:",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CONTRADICTING_TABLES)
+def test_a_status_contradicting_its_word_is_refused_in_every_table(cli: CliRun, tmp_path: Path, name: str) -> None:
+    table, where = CONTRADICTING_TABLES[name]
+    page = tmp_path / "page.md"
+    page.write_text(f"# API and data retention\n\nSummary.\n\n{table}\n", encoding="utf-8")
+    run = cli("compile", str(page))
+    assert run.code == 2 and run.out == "", run.err
+    assert run.err.count("\n") == 1 and "Traceback" not in run.err, run.err
+    assert where in run.err and "contradicts its word 'Yes'" in run.err, run.err

@@ -42,15 +42,34 @@ _ELIGIBLE = re.compile(r"<Eligible\b[^>]*?\bstatus\s*=\s*[\"']?([\w-]+)[\"']?[^>
 
 
 def check_statuses(lines: list[str], start: int, stop: int, where: Callable[[Span], str]) -> None:
-    """Raise at the first `<Eligible status=…>` of lines `start..stop` whose word says otherwise."""
+    """Raise at the first `<Eligible status=…>` of lines `start..stop` whose word says otherwise
+    (a pipe table's rows: each line on its own)."""
     for k in range(start, stop):
-        for match in _ELIGIBLE.finditer(lines[k]):
-            said = match.group(1).lower()
-            word = re.sub(r"<[^>]*>", "", match.group(2)).strip()
-            read = {status for v in LOCALES.values() if (status := v.status(word)) is not None}
-            if read and said not in read:
-                message = f'<Eligible status="{said}"> contradicts its word {word!r} (reads {"/".join(sorted(read))})'
-                raise fail("status", message, where(Span(k + 1, match.start() + 1)))
+        check_cell([(k, 0, lines[k])], where)
+
+
+def check_cell(pieces: list[tuple[int, int, str]], where: Callable[[Span], str]) -> None:
+    """Raise at the first `<Eligible status=…>` of one cell whose word says otherwise. The cell is
+    given as its pieces (0-based line, 0-based column, text), read joined by line breaks: an HTML
+    cell's lines, or a pandoc table's column slices; the element's own place is named."""
+    text = "\n".join(piece for _, _, piece in pieces)
+    for match in _ELIGIBLE.finditer(text):
+        said = match.group(1).lower()
+        word = re.sub(r"\s*\n\s*", " ", re.sub(r"<[^>]*>", "", match.group(2))).strip()
+        read = {status for v in LOCALES.values() if (status := v.status(word)) is not None}
+        if read and said not in read:
+            message = f'<Eligible status="{said}"> contradicts its word {word!r} (reads {"/".join(sorted(read))})'
+            raise fail("status", message, where(_place(pieces, match.start())))
+
+
+def _place(pieces: list[tuple[int, int, str]], offset: int) -> Span:
+    """The 1-based place of character `offset` of the pieces joined by line breaks."""
+    for line, col, piece in pieces:
+        if offset <= len(piece):
+            return Span(line + 1, col + offset + 1)
+        offset -= len(piece) + 1
+    line, col, _ = pieces[-1]
+    return Span(line + 1, col + 1)
 
 
 def check_hidden(lines: list[str], where: Callable[[Span], str]) -> None:

@@ -53,7 +53,7 @@ class BlockReader:
         line = ml.uncomment(self.lines[i])
         stripped = line.strip()
         if stripped and pandoc_tables.starts_table(self.lines, i):
-            table, k = pandoc_tables.read(self.lines, i, end)
+            table, k = pandoc_tables.read(self.lines, i, end, self.where)
             return self._footnotes(table, k, end, blocks)
         if not stripped or ml.RULE.fullmatch(stripped) or ml.WRAPPER_LINE.fullmatch(stripped):
             return i + 1
@@ -70,8 +70,7 @@ class BlockReader:
         if ml.is_table_start(self.lines, i):
             return self._table(i, end, blocks)
         if html_tables.START.match(stripped):
-            where = self.where(Span(i + 1, ml.indent(line) + 1))
-            table, k = html_tables.read_html_table(self.lines, i, end, where)
+            table, k = html_tables.read_html_table(self.lines, i, end, self.where)
             return self._footnotes(table, k, end, blocks)
         name = ml.tag_name(stripped)
         if name is not None:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from schema.span import Span
 from scraper.document import Cell, Row, Table
 from scraper.errors import fail
 from scraper.frontends.markdown import inline as md_inline
 from scraper.frontends.markdown import lines as ml
+from scraper.frontends.markdown.attributes import check_cell
 
 START = re.compile(r"<table\b", re.IGNORECASE)
 _END = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -34,12 +36,13 @@ def _markdown(content: str) -> str:
     return ml.join_wrapped([part.strip() for part in content.splitlines() if part.strip()])
 
 
-def read_html_table(lines: list[str], i: int, end: int, where: str) -> tuple[Table, int]:
+def read_html_table(lines: list[str], i: int, end: int, where: Callable[[Span], str]) -> tuple[Table, int]:
     """The `<table>` opening on line `i` (0-based) and the line after its `</table>`; `where`
-    names line `i` for a table never closed."""
+    names a place: line `i` for a table never closed, a status cell whose attribute and word
+    disagree."""
     close = next((k for k in range(i, end) if _END.search(lines[k])), None)
     if close is None:
-        raise fail("structure", "<table> is never closed", where)
+        raise fail("structure", "<table> is never closed", where(Span(i + 1, ml.indent(lines[i]) + 1)))
     text = "\n".join(lines[i : close + 1])
     rows: list[tuple[bool, Row]] = []
     for row in _ROW.finditer(text):
@@ -48,6 +51,7 @@ def read_html_table(lines: list[str], i: int, end: int, where: str) -> tuple[Tab
             start = row.start(1) + cell.start()
             line = i + 1 + text.count("\n", 0, start)
             col = start - (text.rfind("\n", 0, start) + 1) + 1
+            check_cell(_pieces(text, row.start(1) + cell.start(2), cell.group(2), i), where)
             read = md_inline.parse(_markdown(cell.group(2)))
             cells.append(Cell(read.text, Span(line, col), tuple(read.marks), tuple(read.links)))
         if cells:
@@ -57,3 +61,10 @@ def read_html_table(lines: list[str], i: int, end: int, where: str) -> tuple[Tab
     if not rows or not rows[0][0]:
         return Table((), tuple(r for _, r in rows), span), close + 1
     return Table(rows[0][1].cells, tuple(r for _, r in rows[1:]), span), close + 1
+
+
+def _pieces(text: str, start: int, content: str, i: int) -> list[tuple[int, int, str]]:
+    """A cell's `content` (found at `start` in `text`, the lines from line `i` on) as its lines,
+    each with its 0-based line and column."""
+    line, col = i + text.count("\n", 0, start), start - (text.rfind("\n", 0, start) + 1)
+    return [(line + n, col if n == 0 else 0, part) for n, part in enumerate(content.split("\n"))]

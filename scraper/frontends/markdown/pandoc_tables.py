@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from schema.span import Span
 from scraper.document import Cell, Row, Table
 from scraper.frontends.markdown import inline as md_inline
 from scraper.frontends.markdown import lines as ml
+from scraper.frontends.markdown.attributes import check_cell
+
+Where = Callable[[Span], str]
 
 _RUNS = re.compile(r"[ \t]*-+(?:[ \t]+-+)+[ \t]*")  # a simple or multiline table's column line
 _FULL = re.compile(r"[ \t]*-{3,}[ \t]*")  # a multiline table's top and bottom line
@@ -43,13 +47,16 @@ def _slice(line: str, start: int, stop: int | None) -> str:
     return "".join(out)
 
 
-def _cells(rows: list[tuple[int, str]], starts: list[int], skip: int = 0) -> list[Cell]:
+def _cells(rows: list[tuple[int, str]], starts: list[int], where: Where, skip: int = 0) -> list[Cell]:
     """One cell per column: the slice of each line between its start and the next column's,
-    joined; `skip` drops a grid's `|` before each cell."""
+    joined; `skip` drops a grid's `|` before each cell. A status cell whose attribute and word
+    disagree is refused (`where` names its place)."""
     cells = []
     for c, start in enumerate(starts):
         stop = starts[c + 1] - skip if c + 1 < len(starts) else None
-        parts = [_slice(line, start, stop).strip().rstrip("|").strip() for _, line in rows]
+        slices = [(j, start, _slice(line, start, stop).rstrip().rstrip("|")) for j, line in rows]
+        check_cell(slices, where)
+        parts = [piece.strip() for _, _, piece in slices]
         read = md_inline.parse(ml.join_wrapped([p for p in parts if p]))
         cells.append(Cell(read.text, Span(rows[0][0] + 1, start + 1), tuple(read.marks), tuple(read.links)))
     return cells
@@ -68,15 +75,15 @@ def starts_table(lines: list[str], i: int) -> bool:
     return bool(line.strip()) and "|" not in line and bool(_RUNS.fullmatch(nxt))
 
 
-def read(lines: list[str], i: int, end: int) -> tuple[Table, int]:
-    """The table opening on line `i` and the line after it."""
+def read(lines: list[str], i: int, end: int, where: Where) -> tuple[Table, int]:
+    """The table opening on line `i` and the line after it; `where` names a refused cell's place."""
     if _BORDER.fullmatch(lines[i]):
-        return _grid(lines, i, end)
+        return _grid(lines, i, end, where)
     multiline = bool(_FULL.fullmatch(lines[i]))
     k = i + 1 if multiline else i
     head_end = next(j for j in range(k, end) if _RUNS.fullmatch(lines[j]))
     starts = _columns(lines[head_end], " ")
-    header = _cells([(j, lines[j]) for j in range(k, head_end)], starts)
+    header = _cells([(j, lines[j]) for j in range(k, head_end)], starts, where)
     rows: list[Row] = []
     block: list[tuple[int, str]] = []
     j = head_end + 1
@@ -86,25 +93,25 @@ def read(lines: list[str], i: int, end: int) -> tuple[Table, int]:
         if lines[j].strip():
             block.append((j, lines[j]))
         if block and (not multiline or not lines[j].strip()):  # a row: one line, or up to a blank line
-            cells = _cells(block, starts)
+            cells = _cells(block, starts, where)
             rows.append(Row(tuple(cells), cells[0].span))
             block = []
         j += 1
     if block:
-        cells = _cells(block, starts)
+        cells = _cells(block, starts, where)
         rows.append(Row(tuple(cells), cells[0].span))
     j += 1 if multiline and j < end else 0
     return Table(tuple(header), tuple(rows), Span(i + 1, ml.indent(lines[i]) + 1)), j
 
 
-def _grid(lines: list[str], i: int, end: int) -> tuple[Table, int]:
+def _grid(lines: list[str], i: int, end: int, where: Where) -> tuple[Table, int]:
     starts = _columns(lines[i], "+")
     groups: list[tuple[bool, list[Cell]]] = []
     block: list[tuple[int, str]] = []
     j = i + 1
     while j < end and (lines[j].strip().startswith("|") or _BORDER.fullmatch(lines[j])):
         if _BORDER.fullmatch(lines[j]):
-            groups.append(("=" in lines[j], _cells(block, starts, skip=1)))
+            groups.append(("=" in lines[j], _cells(block, starts, where, skip=1)))
             block = []
         else:
             block.append((j, lines[j]))
