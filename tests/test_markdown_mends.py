@@ -63,3 +63,12 @@ def test_a_status_contradicting_its_word_is_refused_in_every_table(cli: CliRun, 
     assert run.code == 2 and run.out == "", run.err
     assert run.err.count("\n") == 1 and "Traceback" not in run.err, run.err
     assert where in run.err and "contradicts its word 'Yes'" in run.err, run.err
+
+
+@pytest.mark.parametrize("inner", ["Secret text keeps data for ten years.\n", "::: inner\nSecret text keeps data.\n:::\n"])
+def test_a_hidden_pandoc_div_is_refused_with_what_it_nests(cli: CliRun, tmp_path: Path, inner: str) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(f'# Title\n\nSummary.\n\n::: {{aria-hidden="true"}}\n{inner}:::\n\nAfter.\n', encoding="utf-8")
+    run = cli("compile", str(page))
+    assert run.code == 2 and run.out == "", run.err
+    assert run.err.count("\n") == 1 and "page.md:5:1: hidden: element hidden from readers" in run.err, run.err

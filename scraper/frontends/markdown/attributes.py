@@ -106,16 +106,27 @@ def _pandoc_hidden(lines: list[str], k: int) -> int | None:
     if attributes is None:
         return None
     if _DIV.match(line):
-        body = []
-        for later in lines[k + 1 : k + _REACH]:
-            if _DIV.match(later):
-                break
-            body.append(later)
+        body = _div_body(lines, k)
         return indent(line) if re.sub(r"\s", "", _IMAGE.sub("", "".join(body))) else None
     for span in _SPAN.finditer(line):
         if line.startswith(attributes.group(), span.end()) and re.sub(r"\s", "", _IMAGE.sub("", span.group(1))):
             return span.start()
     return None
+
+
+def _div_body(lines: list[str], k: int) -> list[str]:
+    """The lines inside the pandoc div opened on line `k`, up to the `:::` that closes it: the
+    divs nested in it (a `:::` line with a class or attributes opens one) are counted, and only
+    their fence lines are left out."""
+    body, depth = [], 1
+    for later in lines[k + 1 : k + _REACH]:
+        if _DIV.match(later):
+            depth += 1 if later.strip().strip(":") else -1
+            if depth == 0:
+                break
+        else:
+            body.append(later)
+    return body
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)\b[^>]*?(/?)>")
