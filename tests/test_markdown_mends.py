@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from scraper import source
-from scraper.document import Document, Heading, Paragraph
+from scraper.document import Document, Heading, Link, Paragraph
 from scraper.frontends import markdown
+from scraper.frontends.markdown import inline
 from tests.conftest import CliRun
 
 
@@ -72,3 +73,10 @@ def test_a_hidden_pandoc_div_is_refused_with_what_it_nests(cli: CliRun, tmp_path
     run = cli("compile", str(page))
     assert run.code == 2 and run.out == "", run.err
     assert run.err.count("\n") == 1 and "page.md:5:1: hidden: element hidden from readers" in run.err, run.err
+
+
+def test_a_pandoc_span_keeps_its_marks_and_links() -> None:
+    read = inline.parse("[Yes with ^1^ a mark and [a link](https://x/u)]{.eligible}^2^")
+    assert read.text == "Yes with a mark and a link"
+    assert read.marks == [1, 2]
+    assert read.links == [Link(text="a link", url="https://x/u")]

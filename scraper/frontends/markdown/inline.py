@@ -152,8 +152,11 @@ def _scan(text: str, out: Inline) -> None:
             start = i + (char == "!")
             end = _closing(text, start, "[", "]")  # the brackets' end, read once for the three forms
             span = _span(text, start, end) if char == "[" and end >= 0 else None
-            if span is not None:
-                out.text += _literal(text[pos:i]) + parse(span[0]).text
+            if span is not None:  # its text as any run is read: marks and links kept
+                inner = parse(span[0])
+                out.text += _literal(text[pos:i]) + inner.text
+                out.marks += inner.marks
+                out.links += inner.links
                 pos = i = span[1]
                 continue
             link = (_link(text, start, end) or _reference(text, start, end)) if end >= 0 else None
