@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scraper import source
-from scraper.document import Document, Heading, Link, Paragraph
+from scraper.document import Document, Heading, Link, Paragraph, TableBlock
 from scraper.frontends import markdown
 from scraper.frontends.markdown import inline
 from tests.conftest import CliRun
@@ -80,3 +80,11 @@ def test_a_pandoc_span_keeps_its_marks_and_links() -> None:
     assert read.text == "Yes with a mark and a link"
     assert read.marks == [1, 2]
     assert read.links == [Link(text="a link", url="https://x/u")]
+
+
+@pytest.mark.parametrize("under", ["", "More text under the rule.\n"])
+def test_a_paragraph_over_a_spaced_rule_is_no_table(under: str) -> None:
+    doc = read(f"# Title\n\nSummary.\n\nA paragraph line of the page.\n- - -\n{under}\nRetention\n---\n\nAfter.\n")
+    assert not [b for b in doc.blocks if isinstance(b, TableBlock)]
+    assert paragraphs(doc)[0] == "A paragraph line of the page."
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Retention"]

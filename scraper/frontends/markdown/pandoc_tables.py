@@ -72,7 +72,20 @@ def starts_table(lines: list[str], i: int) -> bool:
         return nxt.strip().startswith("|")
     if _FULL.fullmatch(line):  # a multiline table: the header, then its column line
         return any(_RUNS.fullmatch(x) for x in lines[i + 1 : i + 4]) and bool(nxt.strip())
-    return bool(line.strip()) and "|" not in line and bool(_RUNS.fullmatch(nxt))
+    return bool(line.strip()) and "|" not in line and bool(_RUNS.fullmatch(nxt)) and _simple(lines, i)
+
+
+def _simple(lines: list[str], i: int) -> bool:
+    """A simple table opens on line `i`: its header's words stand over the dash runs of the next
+    line (none in the gaps between them, where pandoc puts only spaces), and a row is right under
+    them. A paragraph line over a `- - -` rule is no table."""
+    header, dashes = lines[i], lines[i + 1]
+    below = lines[i + 2] if i + 2 < len(lines) else ""
+    if not below.strip() or _RUNS.fullmatch(below):
+        return False
+    gaps = [0] + [m.end() for m in re.finditer(r"-+", dashes)]
+    starts = _columns(dashes, " ")
+    return all(not _slice(header, gap, start).strip() for gap, start in zip(gaps[:-1], starts, strict=True))
 
 
 def read(lines: list[str], i: int, end: int, where: Where) -> tuple[Table, int]:
