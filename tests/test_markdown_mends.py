@@ -88,3 +88,11 @@ def test_a_paragraph_over_a_spaced_rule_is_no_table(under: str) -> None:
     assert not [b for b in doc.blocks if isinstance(b, TableBlock)]
     assert paragraphs(doc)[0] == "A paragraph line of the page."
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Retention"]
+
+
+def test_a_grid_table_without_its_closing_border_keeps_its_last_row() -> None:
+    grid = "+------+-----+\n| Name | ZDR |\n+======+=====+\n| One  | Yes |\n+------+-----+\n| Two  | No  |\n"
+    doc = read(f"# Title\n\nSummary.\n\n{grid}\nAfter.\n")
+    tables = [b.table for b in doc.blocks if isinstance(b, TableBlock)]
+    assert [c.text for c in tables[0].header] == ["Name", "ZDR"]
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [["One", "Yes"], ["Two", "No"]]

@@ -129,6 +129,8 @@ def _grid(lines: list[str], i: int, end: int, where: Where) -> tuple[Table, int]
         else:
             block.append((j, lines[j]))
         j += 1
+    if block:  # the last row group, its closing border missing: kept, as a reader sees it
+        groups.append((False, _cells(block, starts, where, skip=1)))
     header = groups[0][1] if groups and groups[0][0] else []
     body = groups[1:] if header else groups
     rows = tuple(Row(tuple(cells), cells[0].span) for _, cells in body)
