@@ -3,14 +3,19 @@ refusal a reader would miss, and failed before its mend."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scraper import source
 from scraper.document import Document, Heading, Link, Paragraph, TableBlock
+from scraper.errors import RetentionError
 from scraper.frontends import markdown
 from scraper.frontends.markdown import inline
+from scraper.frontends.markdown.pandoc_tables import starts_table
 from tests.conftest import CliRun
 
 
@@ -96,3 +101,40 @@ def test_a_grid_table_without_its_closing_border_keeps_its_last_row() -> None:
     tables = [b.table for b in doc.blocks if isinstance(b, TableBlock)]
     assert [c.text for c in tables[0].header] == ["Name", "ZDR"]
     assert [[c.text for c in row.cells] for row in tables[0].rows] == [["One", "Yes"], ["Two", "No"]]
+
+
+CUT_TABLES = {  # found by test_a_cut_pandoc_table_is_read_or_refused, each escaped the reader
+    "multiline table cut before its column line (StopIteration)": "- item\n\n  ----------------\n  Head     Col\n- - -\n",
+    "spaced rule over a column line (IndexError)": "::: table-wrapper\n  Head    Col\n  - - -\n  ------- -----\n  one     two\n",
+    "full line over a column line (IndexError)": "::: table-wrapper\n  -------------\n  - - -\n",
+}
+
+
+@pytest.mark.parametrize("name", CUT_TABLES)
+def test_a_cut_pandoc_table_is_read_past(name: str) -> None:
+    doc = read(f"# Title\n\nSummary.\n\n{CUT_TABLES[name]}\nAfter the table.\n")
+    assert paragraphs(doc)[-1] == "After the table."
+
+
+TESTS = Path(__file__).parent
+PANDOC = [
+    path.read_text(encoding="utf-8").splitlines()
+    for path in sorted((TESTS / "converted").glob("*/pandoc-markdown.md"))
+    + sorted((TESTS / "excerpts").glob("pandoc-markdown-*.md"))
+]
+STARTS = [(n, i) for n, lines in enumerate(PANDOC) for i in range(len(lines)) if starts_table(lines, i, len(lines))]
+
+
+@st.composite
+def cut_table(draw: st.DrawFn) -> list[str]:
+    """A few lines around a pandoc table of a converted page, with a line that ends a container put in."""
+    n, i = draw(st.sampled_from(STARTS))
+    lines = PANDOC[n][draw(st.integers(max(0, i - 3), i)) : draw(st.integers(i + 1, i + 12))]
+    at = draw(st.integers(0, len(lines)))
+    return [*lines[:at], draw(st.sampled_from(["- item", "  - - -", "</details>", ":::", "1. x", "text"])), *lines[at:]]
+
+
+@given(cut_table())
+def test_a_cut_pandoc_table_is_read_or_refused(lines: list[str]) -> None:
+    with contextlib.suppress(RetentionError):
+        read("# Title\n\nSummary.\n\n" + "\n".join(lines) + "\n")

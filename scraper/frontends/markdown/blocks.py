@@ -52,7 +52,7 @@ class BlockReader:
     def _block(self, i: int, end: int, blocks: list[Block], base: int) -> int:
         line = ml.uncomment(self.lines[i])
         stripped = line.strip()
-        if stripped and pandoc_tables.starts_table(self.lines, i):
+        if stripped and pandoc_tables.starts_table(self.lines, i, end):
             table, k = pandoc_tables.read(self.lines, i, end, self.where)
             return self._footnotes(table, k, end, blocks)
         if not stripped or ml.RULE.fullmatch(stripped) or ml.WRAPPER_LINE.fullmatch(stripped):

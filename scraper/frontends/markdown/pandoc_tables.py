@@ -62,26 +62,27 @@ def _cells(rows: list[tuple[int, str]], starts: list[int], where: Where, skip: i
     return cells
 
 
-def starts_table(lines: list[str], i: int) -> bool:
-    """Line `i` opens a grid, multiline or simple table."""
+def starts_table(lines: list[str], i: int, end: int) -> bool:
+    """Line `i` opens a grid, multiline or simple table that `read` can read before line `end`."""
     line = lines[i]
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    nxt = lines[i + 1] if i + 1 < end else ""
     if line.lstrip()[:1] not in ("+", "-") and not nxt.lstrip().startswith("-"):
         return False  # none of the three opens here: most lines
     if _BORDER.fullmatch(line) and "-" in line:
         return nxt.strip().startswith("|")
-    if _FULL.fullmatch(line):  # a multiline table: the header, then its column line
-        return any(_RUNS.fullmatch(x) for x in lines[i + 1 : i + 4]) and bool(nxt.strip())
-    return bool(line.strip()) and "|" not in line and bool(_RUNS.fullmatch(nxt)) and _simple(lines, i)
+    if _FULL.fullmatch(line):  # a multiline table: the header (a line or two), then its column line
+        header = bool(nxt.strip()) and not _RUNS.fullmatch(nxt)
+        return header and any(_RUNS.fullmatch(x) for x in lines[i + 2 : min(i + 4, end)])
+    return bool(line.strip()) and "|" not in line and bool(_RUNS.fullmatch(nxt)) and _simple(lines, i, end)
 
 
-def _simple(lines: list[str], i: int) -> bool:
+def _simple(lines: list[str], i: int, end: int) -> bool:
     """A simple table opens on line `i`: its header's words stand over the dash runs of the next
     line (none in the gaps between them, where pandoc puts only spaces), and a row is right under
     them. A paragraph line over a `- - -` rule is no table."""
     header, dashes = lines[i], lines[i + 1]
-    below = lines[i + 2] if i + 2 < len(lines) else ""
-    if not below.strip() or _RUNS.fullmatch(below):
+    below = lines[i + 2] if i + 2 < end else ""
+    if _RUNS.fullmatch(header) or not below.strip() or _RUNS.fullmatch(below):
         return False
     gaps = [0] + [m.end() for m in re.finditer(r"-+", dashes)]
     starts = _columns(dashes, " ")
