@@ -113,7 +113,7 @@ def _feature(a: Feature, b: Feature) -> Iterator[Change]:
         yield Change("details_changed", "patch", feature=b.id, old=a.details, new=b.details)
     if a.retention != b.retention:
         yield Change("retention_changed", "minor", feature=b.id, old=jsonable(a.retention), new=jsonable(b.retention))
-    if a.doc_url and b.doc_url and a.doc_url != b.doc_url:
+    if a.doc_url != b.doc_url:  # a link gone (None) is a change too: never "unchanged"
         yield Change("doc_url_changed", "patch", feature=b.id, old=a.doc_url, new=b.doc_url)
 
 

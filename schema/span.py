@@ -27,7 +27,8 @@ def value(cls: type[T]) -> type[T]:
 class Span:
     """Where a value was read: 1-based line and column of the source."""
 
-    __pydantic_config__ = {"extra": "forbid"}  # noqa: RUF012  (read by pydantic, never mutated)
+    # read by pydantic, never mutated; a dataset holds plain Spans, whatever a front end made
+    __pydantic_config__ = {"extra": "forbid", "revalidate_instances": "always"}  # noqa: RUF012
 
     line: Annotated[int, Ge(1)]
     col: Annotated[int, Ge(1)]

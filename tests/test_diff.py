@@ -143,6 +143,14 @@ def test_details_and_retention() -> None:
     }
 
 
+def test_a_doc_link_gone_or_come_is_a_change_never_unchanged() -> None:
+    linked = edit_feature(april(), "batch_processing", doc_url="/docs/en/build-with-claude/batch-processing")
+    gone, came = diff(linked, april()), diff(april(), linked)
+    assert kinds(gone) == kinds(came) == {("doc_url_changed", "batch_processing", None, "patch")}
+    assert message(gone[0], linked, april()) == "Batch processing: doc link gone"
+    assert message(came[0], april(), linked) == "Batch processing: doc link added"
+
+
 def test_footnotes_added_removed_reworded_renumbered_and_cells() -> None:
     notes = april().footnotes
     reworded = edit(

@@ -76,6 +76,27 @@ def test_a_page_field_gone_empty_is_refused_naming_it() -> None:
     gates.check(OLD, OLD.model_copy(update={"page": shorter}), "dist")
 
 
+def unlinked(data: Dataset, count: int) -> Dataset:
+    """`data` with its first `count` rows' doc links dropped, as a converter that drops links does."""
+    features = [f.model_copy(update={"doc_url": None}) if i < count else f for i, f in enumerate(data.features)]
+    return data.model_copy(update={"features": features})
+
+
+def test_rows_losing_their_doc_links_are_refused_but_a_few_are_not() -> None:
+    assert gates.links_dropped(WHOLE, unlinked(WHOLE, 7)) is None  # 7 of 35: 20%, allowed
+    with pytest.raises(RetentionError) as caught:
+        gates.check(WHOLE, unlinked(WHOLE, 35), "dist/retention.json")
+    assert "35 of 35 rows lost their doc link" in str(caught.value)
+    assert gates.links_dropped(OLD, WHOLE) is None  # links coming back (the text dump had none) pass
+
+
+def test_a_first_publish_without_any_doc_link_is_refused_unless_the_form_keeps_none() -> None:
+    with pytest.raises(RetentionError) as caught:
+        gates.check(None, unlinked(WHOLE, 35), "dist")
+    assert caught.value.code == Exit.REFUSED and "none of the 35 rows links its documentation" in str(caught.value)
+    assert gates.first_links_unstated(OLD) is None  # a text dump keeps no links: nothing lost by a converter
+
+
 def test_a_row_the_preflight_table_names_cannot_vanish_silently() -> None:
     without = OLD.model_copy(update={"features": [f for f in OLD.features if f.id != "batch_processing"]})
     message = refusal(without)

@@ -273,11 +273,11 @@ def test_an_elements_place_does_not_depend_on_the_order_places_are_asked_in(seed
     root = etree.fromstring(page.encode(), _parser())
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
     in_order = Locator(page, root)
-    expected = [in_order.span(el) for el in elements]
+    expected = [in_order.place(el) for el in elements]
     shuffled = elements[:]
     random.Random(seed).shuffle(shuffled)
     any_order = Locator(page, root)
-    asked = {el: any_order.span(el) for el in shuffled}
+    asked = {el: any_order.place(el) for el in shuffled}
     assert [asked[el] for el in elements] == expected
     lines = page.splitlines()
     for tag in ("td", "a", "p", "li", "tr"):

@@ -44,18 +44,25 @@ def test_copies_are_published_in_order_with_their_own_dates(tmp_path: Path, caps
 
 
 def test_a_gate_the_manifest_does_not_accept_stops_the_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The April dump lost the FAQ: without an accept for exactly that gate, nothing passes it."""
+    """The April dump lost the FAQ and, being text, the rows' links: without an accept for
+    exactly those gates, nothing passes them."""
     march, april = _entry(1, MDX_MARCH, "markdown", None), _entry(2, BUNDLED, "text", None)
     code, err = _replay(_manifest(tmp_path / "sources", march, april), tmp_path / "dist", capsys)
-    assert code == 4 and "page.faq" in err and BUNDLED.name in err
-    accepted = {"gates": ["page field(s) filled before and empty now: page.faq"], "why": "the dump lost the FAQ"}
+    assert code == 4 and "page.faq" in err and "29 of 29 rows lost their doc link" in err and BUNDLED.name in err
+    faq = "page field(s) filled before and empty now: page.faq"
+    links = "29 of 29 rows lost their doc link (more than 20%)"
+    april = _entry(2, BUNDLED, "text", None, {"gates": [faq], "why": "the dump lost the FAQ"})
+    code, err = _replay(_manifest(tmp_path / "sources", march, april), tmp_path / "dist1", capsys)
+    assert code == 4 and links in err
+    accepted = {"gates": [links, faq], "why": "the dump lost the FAQ and keeps no links"}
     april = _entry(2, BUNDLED, "text", None, accepted)
     code, err = _replay(_manifest(tmp_path / "sources", march, april), tmp_path / "dist2", capsys)
     assert code == 0, err
     entry = json.loads((tmp_path / "dist2" / "history" / "manifest.json").read_text(encoding="utf-8"))["2.0.0"]
-    assert entry["accepted"] == "page field(s) filled before and empty now: page.faq (the dump lost the FAQ)"
+    assert entry["accepted"] == f"{links}; {faq} (the dump lost the FAQ and keeps no links)"
     log = (tmp_path / "dist2" / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert "Published past a plausibility gate: page field(s) filled before and empty now: page.faq" in log
+    assert f"Published past a plausibility gate: {links}; {faq}" in log
+    assert "- Messages API: doc link gone" in log
 
 
 def test_an_accept_no_gate_needs_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

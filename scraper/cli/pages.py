@@ -47,7 +47,8 @@ def compile_cmd(
 
     A field every copy of the page states (the summary, FAQ, HIPAA steps, what each arrangement
     covers, ...) that this copy leaves empty is named on stderr, one line each: most often a
-    converter dropped it. The dataset is still printed (exit 0); `build` refuses it (exit 4).
+    converter dropped it. The dataset is still printed (exit 0); `build` refuses it (exit 4,
+    --accept overrides) on a first build, and where the published version has the field.
 
     Example: retention compile sources/en-text-2026-04.txt > dataset.json
     """
@@ -73,10 +74,11 @@ def compile_cmd(
 def _name_unstated(dataset: Dataset, origin: str) -> None:
     """One stderr line for each field every copy of the page states that this one left empty:
     the dataset is still printed (compile publishes nothing), but the loss is not silent."""
-    from scraper.publish.expected import unstated
+    from scraper.publish.expected import refused_when, unstated
 
-    build = "; `retention build` refuses to publish it without --accept" if dataset.source.locale == "en" else ""
+    english = dataset.source.locale == "en"
     for path in unstated(dataset):
+        build = f"; `retention build` refuses it without --accept {refused_when(path)}" if english else ""
         click.echo(
             f"retention: warning: {origin}: {path} is empty, though every copy of the page states it"
             f" (dropped by a converter, or worded so that it was not read){build}",

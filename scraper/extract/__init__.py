@@ -16,7 +16,7 @@ from scraper.errors import Problem, RetentionError
 from scraper.extract import cells, missing
 from scraper.extract.legend import unknown_terms
 from scraper.extract.page import page
-from scraper.extract.scopes import arrangement_id, arrangements
+from scraper.extract.scopes import arrangement_id, arrangements, unnamed
 from scraper.source import Source
 from scraper.vocabulary import ENGLISH, FROM_SUPERSCRIPT, SUPERSCRIPTS, Vocabulary
 
@@ -141,6 +141,8 @@ class Extractor:
         for cell in table.header:  # a column name that is not what it looks like loses its scopes
             if (why := lookalike.problem(cell.text, identifier=False)) is not None:
                 self.problem("lookalike", f"column {cell.text!r}: {why}", cell)
+            elif cell in table.header[2:-1] and (why := unnamed(cell.text, self.words)) is not None:
+                self.problem("table", why, cell)
         notes = {n.number for n in self.doc.footnotes}
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
         for term, item in unknown_terms(self.doc, self.words):

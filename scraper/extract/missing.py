@@ -13,7 +13,7 @@ import re
 from schema.span import span_at
 from scraper.errors import Problem, at
 from scraper.source import PIPE_TABLE, Source
-from scraper.vocabulary import ENGLISH, Vocabulary
+from scraper.vocabulary import ENGLISH, LOCALES, Vocabulary
 
 _KEEPERS = "a converter that keeps tables (html2text, markdownify, pandoc -t gfm) or the page's HTML or Markdown"
 # the header: "Feature", "Endpoint", then "... eligible" on that line or, when a dump wrapped the
@@ -75,14 +75,26 @@ def diagnose(source: Source) -> Problem | None:
     return None
 
 
+def _page_table(text: str) -> int | None:
+    """Where the header line of the first pipe table with the page's columns starts (`Feature |
+    Endpoint | ...` in any known language): a small table above it is not the one to diagnose."""
+    for found in PIPE_TABLE.finditer(text):
+        start = text.rfind("\n", 0, max(found.start() - 1, 0)) + 1
+        names = [name.strip().strip("*_") for name in text[start : found.start()].strip().strip("|").split("|")]
+        if len(names) > 1 and any(
+            v.is_column(names[0], "feature") and v.is_column(names[1], "endpoint") for v in LOCALES.values()
+        ):
+            return start
+    return None
+
+
 def _broken_rows(source: Source) -> tuple[int, int, int] | None:
-    """(offset of the first broken row, broken rows, rows) when at least a quarter of the first
-    pipe table's row lines hold fewer than half its header's cells (a row short of an empty last cell,
-    as html2text writes it, is whole); None when its rows are whole."""
-    found = PIPE_TABLE.search(source.text)  # the first pipe table, in any language
-    if found is None:
+    """(offset of the first broken row, broken rows, rows) when at least a quarter of the row lines
+    of the pipe table with the page's columns hold fewer than half its header's cells (a row short
+    of an empty last cell, as html2text writes it, is whole); None when its rows are whole."""
+    start = _page_table(source.text)
+    if start is None:
         return None
-    start = source.text.rfind("\n", 0, max(found.start() - 1, 0)) + 1
     lines = source.text[start:].split("\n")  # the header, the separator, the rows
     header = lines[0]
     if header.endswith("  ") or "|" not in header:

@@ -19,6 +19,7 @@ _WORDS = re.compile(r"[\s()（）]+")  # what separates the words of a name
 # version ("Fable 5.1"); the label's length is checked apart, so the pattern runs in one pass
 _LABEL = re.compile(r"([^.:：]*(?:\.(?=\d)[^.:：]*)*)(?:: |：\s*)(\S.*)")
 MAX_LABEL = 100
+_LETTER = re.compile("[a-z]")
 
 
 def _scope(items: ListBlock) -> list[cells.Data]:
@@ -91,6 +92,18 @@ def arrangement_id(column: str, words: Vocabulary = ENGLISH) -> str:
     """The id of an eligibility column's arrangement (`ZDR eligible` -> `zdr`): the one rule the
     arrangements and the rows' eligibility keys both follow."""
     return cells.slug(words.arrangement_prefix(column) or column)
+
+
+def unnamed(column: str, words: Vocabulary = ENGLISH) -> str | None:
+    """Why an eligibility column's header gives its arrangement no id, or None. An id is made of
+    the header's Latin letters and digits: a header with no Latin letter (`資格` where an English
+    copy has `HIPAA eligible`, an emoji, punctuation or digits only, nothing) names nothing a
+    consumer could pin, so the column is refused rather than published under such an id."""
+    if _LETTER.search(arrangement_id(column, words)):
+        return None
+    example = words.eligible_column.format(name="HIPAA")
+    why = "no Latin letter to make its id from"
+    return f"column {column!r} names no arrangement ({why}); expected a title like {example!r}"
 
 
 def arrangements(doc: Document, columns: list[str], words: Vocabulary = ENGLISH) -> list[m.Arrangement]:

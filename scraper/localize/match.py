@@ -136,8 +136,13 @@ _NO_COPY_LINKS = (
 )
 
 
-def pairing(localized: m.Dataset, english: m.Dataset, english_origin: str) -> Matching:
-    """`match` after checking that the English side can be matched against at all."""
+def pairing(localized: m.Dataset, english: m.Dataset, english_origin: str, origin: str) -> Matching:
+    """`match` after checking that both sides can be matched at all: the copy read from `origin`
+    (refused at its first row) and the English side, each with doc links. `compile --english` and
+    `drift` both pair through here, so both refuse a side without links in the same one line."""
+    if localized.features:
+        first = localized.features[0].span
+        _linked(localized, "match", _NO_COPY_LINKS, at(origin, first.line, first.col))
     _linked(english, "english", _NO_ENGLISH_LINKS, english_origin)
     return match(localized, english)
 
@@ -149,10 +154,7 @@ def _problem(source: Source, row: m.Feature, why: str) -> Problem:
 def keyed(localized: m.Dataset, english: m.Dataset, english_origin: str, source: Source) -> m.Dataset:
     """The localized dataset with every row under its English id; any row left unmatched is
     refused (one line each, naming the row), never given an invented id."""
-    if localized.features:
-        first = localized.features[0].span
-        _linked(localized, "match", _NO_COPY_LINKS, at(source.origin, first.line, first.col))
-    found = pairing(localized, english, english_origin)
+    found = pairing(localized, english, english_origin, source.origin)
     if found.unmatched:
         raise RetentionError([_problem(source, row, why) for row, why in found.unmatched])
     return under_english_ids(localized, found.pairs)

@@ -36,7 +36,7 @@ def compare(english: m.Dataset, english_origin: str, page: source.Source, datase
     copy = dataset_io.loads(page.text, page.origin) if dataset else compiler.read_rows(page)
     if copy.source.locale == "en":
         raise fail("locale", "this copy is in English: compare English copies with `retention diff`", page.origin)
-    pairs = match.by_id(copy, english) if dataset else match.pairing(copy, english, english_origin)
+    pairs = match.by_id(copy, english) if dataset else match.pairing(copy, english, english_origin, page.origin)
     return Report(copy, pairs, drift.drift(english, copy, pairs, page.origin))
 
 

@@ -39,3 +39,11 @@ def unstated(data: Dataset) -> list[str]:
     missing += [f"page.faq[{i}].answer" for i, q in enumerate(data.page.faq) if not any(a.strip() for a in q.answer)]
     missing += [f"page.hipaa_steps[{i}].text" for i, s in enumerate(data.page.hipaa_steps) if not s.text.strip()]
     return missing
+
+
+def refused_when(path: str) -> str:
+    """When `retention build` refuses (without --accept) a dataset that leaves the field at
+    `path` (one of `unstated`'s) empty. A whole field: on a first build, and where the published
+    version has it (the gate compares whole fields with the published version's). A part of one
+    (`page.faq[0].answer`): only on a first build, since later the field it belongs to is not empty."""
+    return "on a first build" if "[" in path else "where the published version has it, and on a first build"

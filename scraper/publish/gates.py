@@ -48,6 +48,17 @@ def footnotes_collapsed(old: Dataset, new: Dataset) -> str | None:
     return None
 
 
+def links_dropped(old: Dataset, new: Dataset) -> str | None:
+    """Rows that linked their documentation and no longer do: a converter that drops links
+    (trafilatura) or a text dump, far likelier than a page that unlinked its rows."""
+    now = {f.id: f.doc_url for f in new.features}
+    linked = [f.id for f in old.features if f.doc_url and f.id in now]
+    gone = sum(1 for fid in linked if not now[fid])
+    if gone and gone > len(linked) * MAX_ROW_DROP:
+        return f"{gone} of {len(linked)} rows lost their doc link (more than {MAX_ROW_DROP:.0%})"
+    return None
+
+
 def fields_emptied(old: Dataset, new: Dataset) -> str | None:
     """A page field the published version filled and this one leaves empty: most often a
     sentence or heading the tool no longer reads, not a page that dropped the field."""
@@ -79,6 +90,7 @@ GATES: list[Gate] = [
     arrangement_gone,
     statuses_churned,
     footnotes_collapsed,
+    links_dropped,
     fields_emptied,
     preflight_ids_gone,
 ]
@@ -91,11 +103,22 @@ def first_fields_unstated(new: Dataset) -> str | None:
     return f"page field(s) every copy of the page states are empty: {', '.join(gone)}" if gone else None
 
 
+def first_links_unstated(new: Dataset) -> str | None:
+    """A first publish from a form that keeps links (not a text dump) in which no row links its
+    documentation: every such copy of the page links each row; a converter dropped them."""
+    if new.source.format == "text" or any(f.doc_url for f in new.features):
+        return None
+    return f"none of the {len(new.features)} rows links its documentation, as every copy of the page does"
+
+
+FIRST_GATES: list[Callable[[Dataset], str | None]] = [first_fields_unstated, first_links_unstated]
+
+
 def reasons(old: Dataset | None, new: Dataset) -> list[str]:
     """Why each gate `new` trips against `old` refuses it, in gate order; empty when none does.
-    With nothing published (`old` None) the only gate is the fields every copy states."""
+    With nothing published (`old` None) the gates are what every copy of the page states."""
     if old is None:
-        return [reason] if (reason := first_fields_unstated(new)) is not None else []
+        return [reason for gate in FIRST_GATES if (reason := gate(new)) is not None]
     return [reason for gate in GATES if (reason := gate(old, new)) is not None]
 
 

@@ -118,7 +118,9 @@ def _retention_changed(c: Change, w: Sides) -> str:
 
 
 def _doc_url_changed(c: Change, w: Sides) -> str:
-    return f"{w.name(c.feature)}: doc link changed"
+    if c.new is None:
+        return f"{w.name(c.feature)}: doc link gone"
+    return f"{w.name(c.feature)}: doc link {'added' if c.old is None else 'changed'}"
 
 
 WORDING: dict[str, Callable[[Change, Sides], str]] = {

@@ -111,8 +111,9 @@ def parse(source: Source) -> Document:
         raise fail("html", f"cannot parse the HTML: {err}", f"{source.origin}:1:1") from None
     if root is None:
         raise fail("html", "cannot parse the HTML: Document is empty", f"{source.origin}:1:1")
-    reader = HtmlReader(Locator(source.text, root), InlineReader(hidden_elements(root)), source.where)
-    blocks = _without_title_block(_before_chrome(reader.read(article(root))), root)
+    body = article(root)  # what is hidden is looked for where it is read
+    reader = HtmlReader(Locator(source.text, root), InlineReader(hidden_elements(body)), source.where)
+    blocks = _without_title_block(_before_chrome(reader.read(body)), root)
     title, description, rest = title_and_summary(blocks, {})
     return Document(
         title=title,

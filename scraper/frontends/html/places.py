@@ -1,5 +1,6 @@
 """Where each element starts: lxml knows an element's line, the column is found by searching
-that line for its start tag."""
+that line for its start tag. Worked out only when a place is read: a page that compiles reads
+the places of its rows and footnotes, not of every paragraph and cell."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ class Locator:
         except ValueError:  # a name lxml will not match by (a control character in it)
             return (el for el in self.root.iter() if el.tag == tag)
 
-    def span(self, el: etree._Element) -> Span:
+    def place(self, el: etree._Element) -> Span:
+        """Where `el` starts, worked out now."""
         found = self.spans.get(el)
         if found is not None:
             return found
@@ -66,4 +68,36 @@ class Locator:
             if found is not None:
                 return found
         parent = el.getparent()
-        return self.span(parent) if parent is not None else Span(1, 1)
+        return self.place(parent) if parent is not None else Span(1, 1)
+
+    def span(self, el: etree._Element) -> Span:
+        """Where `el` starts, worked out when first read."""
+        return _Placed(self, el)
+
+
+class _Placed(Span):
+    """A Span whose line and column are worked out by the Locator when first read; equal and
+    hashed as the plain Span of the same place."""
+
+    __slots__ = ("_el", "_locator")
+
+    def __init__(self, locator: Locator, el: etree._Element) -> None:
+        self._locator = locator
+        self._el = el
+
+    def __getattr__(self, name: str) -> int:
+        """Called only while the place is not yet worked out (the slots are empty)."""
+        if name not in ("line", "col"):
+            raise AttributeError(name)
+        found = self._locator.place(self._el)
+        object.__setattr__(self, "line", found.line)
+        object.__setattr__(self, "col", found.col)
+        return found.line if name == "line" else found.col
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and (self.line, self.col) == (other.line, other.col)
+
+    __hash__ = Span.__hash__
+
+    def __repr__(self) -> str:
+        return repr(Span(self.line, self.col))
