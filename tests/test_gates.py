@@ -93,8 +93,8 @@ def test_rows_losing_their_doc_links_are_refused_but_a_few_are_not() -> None:
 def test_a_first_publish_without_any_doc_link_is_refused_unless_the_form_keeps_none() -> None:
     with pytest.raises(RetentionError) as caught:
         gates.check(None, unlinked(WHOLE, 35), "dist")
-    assert caught.value.code == Exit.REFUSED and "none of the 35 rows links its documentation" in str(caught.value)
-    assert gates.first_links_unstated(OLD) is None  # a text dump keeps no links: nothing lost by a converter
+    assert caught.value.code == Exit.REFUSED and "are empty: features[].doc_url" in str(caught.value)
+    assert gates.first_fields_unstated(OLD.model_copy(update={"page": WHOLE.page})) is None  # a text dump keeps no links
 
 
 def test_a_row_the_preflight_table_names_cannot_vanish_silently() -> None:

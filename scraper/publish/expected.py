@@ -1,4 +1,4 @@
-"""The page fields every copy of the page states, so that a first build can miss none of them.
+"""The fields every copy of the page states, so that a first build can miss none of them.
 
 The plausibility gates compare a new dataset with the published one; a first build (an empty
 dist/) has nothing to compare with, and a converter that dropped the FAQ or the summary
@@ -9,6 +9,8 @@ names, on `retention compile`, what a dataset lacks.
 """
 
 from __future__ import annotations
+
+import re
 
 from schema.diff_fields import ARRANGEMENT_FIELDS, PAGE_FIELDS, arrangement_field, filled
 from schema.models import Dataset
@@ -38,6 +40,8 @@ def unstated(data: Dataset) -> list[str]:
     ]
     missing += [f"page.faq[{i}].answer" for i, q in enumerate(data.page.faq) if not any(a.strip() for a in q.answer)]
     missing += [f"page.hipaa_steps[{i}].text" for i, s in enumerate(data.page.hipaa_steps) if not s.text.strip()]
+    if data.source.format != "text" and data.features and not any(f.doc_url for f in data.features):
+        missing.append("features[].doc_url")  # every copy links its rows; a text dump keeps no links
     return missing
 
 
@@ -45,5 +49,9 @@ def refused_when(path: str) -> str:
     """When `retention build` refuses (without --accept) a dataset that leaves the field at
     `path` (one of `unstated`'s) empty. A whole field: on a first build, and where the published
     version has it (the gate compares whole fields with the published version's). A part of one
-    (`page.faq[0].answer`): only on a first build, since later the field it belongs to is not empty."""
-    return "on a first build" if "[" in path else "where the published version has it, and on a first build"
+    (`page.faq[0].answer`): only on a first build, since later the field it belongs to is not empty.
+    The rows' doc links (`features[].doc_url`) are compared with the published ones (gates.links_dropped)."""
+    return "on a first build" if _PART.search(path) else "where the published version has it, and on a first build"
+
+
+_PART = re.compile(r"\[\d+\]")

@@ -100,25 +100,14 @@ def first_fields_unstated(new: Dataset) -> str | None:
     """A first publish (nothing to compare with): a field every copy of the page states is empty,
     most often a part of the page a converter dropped (readability, trafilatura)."""
     gone = unstated(new)
-    return f"page field(s) every copy of the page states are empty: {', '.join(gone)}" if gone else None
-
-
-def first_links_unstated(new: Dataset) -> str | None:
-    """A first publish from a form that keeps links (not a text dump) in which no row links its
-    documentation: every such copy of the page links each row; a converter dropped them."""
-    if new.source.format == "text" or any(f.doc_url for f in new.features):
-        return None
-    return f"none of the {len(new.features)} rows links its documentation, as every copy of the page does"
-
-
-FIRST_GATES: list[Callable[[Dataset], str | None]] = [first_fields_unstated, first_links_unstated]
+    return f"field(s) every copy of the page states are empty: {', '.join(gone)}" if gone else None
 
 
 def reasons(old: Dataset | None, new: Dataset) -> list[str]:
     """Why each gate `new` trips against `old` refuses it, in gate order; empty when none does.
     With nothing published (`old` None) the gates are what every copy of the page states."""
     if old is None:
-        return [reason for gate in FIRST_GATES if (reason := gate(new)) is not None]
+        return [reason] if (reason := first_fields_unstated(new)) is not None else []
     return [reason for gate in GATES if (reason := gate(old, new)) is not None]
 
 
