@@ -34,9 +34,10 @@ def test_a_definition_does_not_swallow_the_heading_under_it() -> None:
     assert doc.description == "See the docs."
 
 
-def test_a_line_that_is_no_definition_stays_text() -> None:
-    doc = read("# Title\n\nSummary.\n\n[Beta]: keeps data 30 days.\n")
-    assert paragraphs(doc) == ["[Beta]: keeps data 30 days."]
+@pytest.mark.parametrize("use", ["", "Read [Beta][] and [Gamma][] first.\n\n"], ids=["label unused", "label used"])
+def test_a_line_that_is_no_definition_stays_text(use: str) -> None:
+    doc = read(f"# Title\n\nSummary.\n\n{use}[Beta]: keeps data 30 days.\n\n[Gamma]: note: keeps data.\n")
+    assert paragraphs(doc)[-2:] == ["[Beta]: keeps data 30 days.", "[Gamma]: note: keeps data."]
 
 
 CONTRADICTING_TABLES = {

@@ -19,7 +19,7 @@ _DEFINITION = re.compile(r"([ ]*)\[([^\]\s][^\]]*)\]:[ \t]+(.*?)[ \t]*")
 _STRICT = re.compile(r"(?:<([^<>\n]*)>|([^\s<][^\s]*))(?:[ \t]+(\"[^\"]*\"|'[^']*'|\([^()]*\)))?")
 _TITLE = re.compile(r"[ \t]*(\"[^\"]*\"|'[^']*'|\([^()]*\))[ \t]*")
 # html2text's target written as it is: a URL or path holding spaces (`…/build-with-claude/Web search`)
-_SPACED = re.compile(r"(?:[A-Za-z][\w+.-]*:|\.{0,2}/|#)\S*(?:[ \t]+\S+)+")
+_SPACED = re.compile(r"(?:[A-Za-z][\w+.-]*://|\.{0,2}/|#)\S*(?:[ \t]+\S+)+")
 # a line that opens a block (heading, list item, quote, table, fence, tag, div, rule) never continues a definition
 _OPENS_BLOCK = re.compile(
     r"[ \t]*(?:#{1,6}(?:[ \t]|$)|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[>|<]|```|~~~|:::|[-*_=]{3})|.*\|"
