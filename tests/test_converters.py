@@ -60,6 +60,29 @@ def test_converters_read_fully_give_the_clean_copys_dataset(copy: str, converter
     assert converted(copy, converter) == clean(copy)
 
 
+LINKLESS = ("trafilatura-markdown", "trafilatura-html")  # their default settings drop every link
+
+
+def doc_urls(path: Path) -> list[str | None]:
+    return [f.doc_url for f in compile_source(source.read(path)).features]
+
+
+@pytest.mark.parametrize("converter", [name for name in KEEPS_TABLE if name not in LINKLESS])
+@pytest.mark.parametrize("copy", COPIES)
+def test_converters_that_keep_links_give_the_clean_copys_doc_links(copy: str, converter: str) -> None:
+    """pandoc writes `Messages%20API` where the May copy writes `Messages API`: one URL."""
+    assert doc_urls(output(copy, converter)) == doc_urls(CORPUS / f"{copy}.md")
+
+
+@pytest.mark.parametrize("converter", LINKLESS)
+@pytest.mark.parametrize("copy", COPIES)
+def test_rows_a_converter_unlinked_are_held_back_by_the_build(copy: str, converter: str) -> None:
+    old = forms.markdown((CORPUS / f"{copy}.md").read_text(encoding="utf-8"))
+    new = compile_source(source.read(output(copy, converter)))
+    assert set(doc_urls(output(copy, converter))) == {None}
+    assert f"{len(new.features)} of {len(old.features)} rows lost their doc link" in str(gates.links_dropped(old, new))
+
+
 @pytest.mark.parametrize("converter", FLATTENERS)
 @pytest.mark.parametrize("copy", COPIES)
 def test_converters_that_flatten_the_table_are_refused_in_one_line(copy: str, converter: str) -> None:

@@ -101,7 +101,7 @@ class Extractor:
         return {
             "id": cells.slug(name.text) or "unnamed",
             "name": name.text.strip(),
-            "doc_url": name.links[0].url if name.links else None,
+            "doc_url": cells.url(name.links[0].url) if name.links else None,
             "endpoints": found,
             "eligibility": eligibility,
             "details": text,

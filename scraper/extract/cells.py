@@ -84,6 +84,30 @@ def endpoints(cell: str, words: Vocabulary = ENGLISH) -> list[Data] | None:
     return found
 
 
+# what a URL cannot hold as written (RFC 3986): a converter writes it percent-encoded (pandoc
+# `Messages%20API`), the page as it is (`Messages API`); one URL either way
+_ESCAPED_UNSAFE = re.compile(
+    r"%(?:2[02]|3[CEce]|5[CEce]|60|7[B-Db-d])"  # space " < > \ ^ ` { | }
+    r"|%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f])+"  # a UTF-8 sequence: a letter beyond ASCII
+)
+
+
+def url(written: str) -> str:
+    """A link's URL as the page writes it: the escapes a converter adds for characters a URL
+    cannot hold raw (a space, `"<>\\^`{|}`, non-ASCII letters) read back; reserved characters
+    (`%2F`, `%3F`) keep their escape, since reading them back would change the URL."""
+    if "%" not in written:
+        return written
+    return _ESCAPED_UNSAFE.sub(_unescaped, written)
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    try:
+        return bytes.fromhex(escape.group().replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return escape.group()
+
+
 _UNITS = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}
 _PERIOD = r"(\d+)[ -](minute|hour|day|week|month|year)s?"
 _RETENTION = (

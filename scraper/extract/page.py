@@ -247,7 +247,7 @@ def _faq(ctx: PageContext) -> list[Data]:
 @reads("related_resources")
 def _related(ctx: PageContext) -> list[m.Link]:
     lists = _lists(ctx.role("related_resources"))
-    return [m.Link(text=i.text, url=i.links[0].url if i.links else None) for lst in lists for i in lst.items]
+    return [m.Link(text=i.text, url=cells.url(i.links[0].url) if i.links else None) for lst in lists for i in lst.items]
 
 
 @reads("sections")
