@@ -131,6 +131,25 @@ class Extractor:
         if self.problems:
             raise RetentionError(self.problems)
 
+    def header(self, header: tuple[Cell, ...], keys: list[str]) -> None:
+        """Refuse, at its cell, a column name that is not what it looks like (it would lose its
+        scopes), an eligibility column that names no arrangement, or one naming the arrangement
+        of a column before it (its statuses would overwrite the other's)."""
+        first: dict[str, int] = {}
+        for number, cell in enumerate(header, start=1):
+            key = keys[number - 3] if 3 <= number < len(header) else None
+            if (why := lookalike.problem(cell.text, identifier=False)) is not None:
+                self.problem("lookalike", f"column {cell.text!r}: {why}", cell)
+            elif key is None:
+                continue
+            elif (why := unnamed(cell.text, self.words)) is not None:
+                self.problem("table", why, cell)
+            elif key in first:
+                said = f"column {number} ({cell.text!r}) names arrangement {key!r}, as column {first[key]} does"
+                self.problem("table", f"{said}; each eligibility column names its own", cell)
+            else:
+                first[key] = number
+
     def dataset(self) -> m.Dataset:
         table = self.table()
         if table is None:
@@ -138,11 +157,7 @@ class Extractor:
         self.limits(table)
         titles = [c.text for c in table.header[2:-1]]
         columns = [(title, arrangement_id(title, self.words)) for title in titles]
-        for cell in table.header:  # a column name that is not what it looks like loses its scopes
-            if (why := lookalike.problem(cell.text, identifier=False)) is not None:
-                self.problem("lookalike", f"column {cell.text!r}: {why}", cell)
-            elif cell in table.header[2:-1] and (why := unnamed(cell.text, self.words)) is not None:
-                self.problem("table", why, cell)
+        self.header(table.header, [key for _, key in columns])
         notes = {n.number for n in self.doc.footnotes}
         features = [f for row in table.rows if (f := self.feature(row, columns, notes)) is not None]
         for term, item in unknown_terms(self.doc, self.words):
