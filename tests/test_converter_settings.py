@@ -221,3 +221,15 @@ def test_a_links_url_reads_the_escapes_a_converter_adds_back(written: str, read:
     from scraper.extract.cells import url
 
     assert url(written) == read
+
+
+def test_a_heading_runs_on_only_where_the_page_is_wrapped_and_it_did_not_fit() -> None:
+    """html2text at 40 columns wraps `## Anthropic's approach to data` / `retention`; a page not
+    wrapped keeps a line written right under its heading as text."""
+    narrow = compile_source(source.read(Path("tests/converted/en-mdx-2026-03/html2text-narrow.md")))
+    assert "Anthropic's approach to data retention" in [s.title for s in narrow.page.sections]
+    text = Path("tests/corpus/en-md-2026-09-26.md").read_text(encoding="utf-8")
+    text = text.replace("## Related resources\n\n", "## Related resources\nSee also:\n\n", 1)
+    page = read_rows(source.from_bytes(text.encode(), "page.md", "markdown"))
+    related = next(s for s in page.page.sections if s.title == "Related resources")
+    assert related.blocks[0].text == "See also:"

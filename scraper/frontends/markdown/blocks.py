@@ -5,6 +5,7 @@ callouts, steps and accordions, each read from a range of lines so containers ca
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from schema.span import Span
 from scraper.document import (
@@ -22,7 +23,7 @@ from scraper.document import (
     texts,
 )
 from scraper.errors import fail
-from scraper.frontends.markdown import html_tables, pandoc_tables
+from scraper.frontends.markdown import html_tables, pandoc_tables, wrapping
 from scraper.frontends.markdown import lines as ml
 from scraper.frontends.markdown.attributes import check_statuses
 from scraper.frontends.markdown.lists import read_list
@@ -61,10 +62,11 @@ class BlockReader:
             return self._indented_code(i, end, blocks, base + ml.CODE_INDENT)
         heading = ml.HEADING.fullmatch(stripped)
         if heading:
-            title = ml.HEADING_ID.sub("", heading.group(2))
-            text = ml.text_at(title, i + 1, ml.indent(line) + len(heading.group(1)) + 2)
+            stop = self._heading_end(i, end)
+            title = " ".join([heading.group(2), *(self.lines[k].strip() for k in range(i + 1, stop))])
+            text = ml.text_at(ml.HEADING_ID.sub("", title), i + 1, ml.indent(line) + len(heading.group(1)) + 2)
             blocks.append(Heading(text.text, Span(i + 1, ml.indent(line) + 1), len(heading.group(1))))
-            return i + 1
+            return stop
         if ml.FENCE.fullmatch(stripped):
             return self._code(i, end, blocks)
         if ml.is_table_start(self.lines, i):
@@ -88,6 +90,19 @@ class BlockReader:
         if run.text:  # HTML wrappers a converter kept (`<div class="icon">`, `</div>`) hold no text
             blocks.append(Paragraph(run))
         return stop
+
+    def _heading_end(self, i: int, end: int) -> int:
+        """The line after the heading at `i`: where a converter wrapped the page at a width
+        (html2text's `body_width`), a heading longer than it runs on into the lines under it."""
+        if i + 1 >= end or self._starts_block(i + 1):
+            return i + 1
+        if self._wrap_width is None:
+            return i + 1
+        return wrapping.run_on_end(self.lines, i, end, self._wrap_width, self._starts_block)
+
+    @cached_property
+    def _wrap_width(self) -> int | None:
+        return wrapping.wrap_width(self.lines, self._starts_block)
 
     def _run(self, i: int, stop: int) -> Text:
         raw = ml.join_wrapped([ml.uncomment(self.lines[k]).strip() for k in range(i, stop)])
