@@ -188,3 +188,22 @@ def test_a_copy_whose_converter_dropped_every_link_is_refused_in_one_line(cli: C
     run = cli("compile", str(page), "--english", str(CORPUS / "en-mdx-2026-07-undated.md"))
     assert run.code == 2 and run.out == ""
     assert run.err.count("\n") == 1 and "no doc links" in run.err and f"{page}:" in run.err
+
+
+@pytest.mark.parametrize("form", ["md", "html"])
+def test_a_copy_in_a_language_without_words_is_refused_at_its_table_naming_its_columns(
+    cli: CliRun, tmp_path: Path, form: str
+) -> None:
+    """A French copy: no vocabulary reads it, and the one line says where its table is and what to do."""
+    text = (CORPUS / "en-mdx-2026-06-undated.md").read_text(encoding="utf-8")
+    french = "| Fonctionnalité | Point de terminaison | Éligible ZDR | Éligible HIPAA | Détails |"
+    text = text.replace("| Feature | Endpoint | ZDR eligible | HIPAA eligible | Details |", french)
+    text = text.replace("<Eligible>Yes</Eligible>", "<Eligible>Oui</Eligible>")
+    page = tmp_path / f"page.{form}"
+    page.write_text(html_render.render(text) if form == "html" else text, encoding="utf-8")
+    run = cli("compile", str(page))
+    assert run.code == 2 and run.out == ""
+    (line,) = run.err.splitlines()
+    assert f"{page}:" in line and f"{page}:1:1" not in line  # at the table, not at the top
+    assert "'Fonctionnalité | Point de terminaison | Éligible ZDR | Éligible HIPAA | Détails'" in line
+    assert "--locale en|id|zh-CN" in line

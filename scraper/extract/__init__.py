@@ -59,7 +59,8 @@ class Extractor:
     def table(self) -> Table | None:
         tables = eligibility_tables(self.doc, self.words)
         if not tables:
-            self.problems.append(missing.diagnose(self.source) or missing.no_table(self.source, self.words))
+            found = missing.diagnose(self.source) or missing.no_table(self.source, self.words, self.doc.tables())
+            self.problems.append(found)
             return None
         if len(tables) > 1:
             self.problem("table", f"{len(tables)} feature eligibility tables; expected one", tables[1].header[0])

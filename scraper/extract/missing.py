@@ -9,11 +9,13 @@ as and how that form was chosen, and what to do; it names no structure the input
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from schema.span import span_at
+from scraper.document import Table
 from scraper.errors import Problem, at
 from scraper.source import PIPE_TABLE, Source
-from scraper.vocabulary import ENGLISH, LOCALES, Vocabulary
+from scraper.vocabulary import ENGLISH, LOCALES, WHERE, Vocabulary
 
 _KEEPERS = "a converter that keeps tables (html2text, markdownify, pandoc -t gfm) or the page's HTML or Markdown"
 # the header: "Feature", "Endpoint", then "... eligible" on that line or, when a dump wrapped the
@@ -112,13 +114,27 @@ def _broken_rows(source: Source) -> tuple[int, int, int] | None:
     return offset, len(short), len(rows)
 
 
-def no_table(source: Source, words: Vocabulary = ENGLISH) -> Problem:
+def no_table(source: Source, words: Vocabulary = ENGLISH, tables: Sequence[Table] = ()) -> Problem:
     """No table with the page's columns (in the copy's language): say so, with the form assumed
-    and a hint."""
+    and a hint. Where the page has a table shaped like the page's (four columns or more, a row
+    a feature) in words no vocabulary reads, it is named, at its place: most likely the page in
+    another language."""
     eligible = words.eligible_column.format(name="…")
     names = (words.feature_column, words.endpoint_column, eligible, words.details_columns[0])
-    message = (
-        f"no table with the page's columns ({' | '.join(names)}); input {_form(source)};"
-        f" if it is another form, name it with --input-format, or use {_KEEPERS}"
-    )
+    said = f"no table with the page's columns ({' | '.join(names)})"
+    shaped = [t for t in tables if len(t.header) >= MIN_COLUMNS and len(t.rows) >= MIN_ROWS]
+    if shaped:
+        table = max(shaped, key=lambda t: len(t.rows))
+        columns = " | ".join(c.text for c in table.header)
+        known = "|".join(sorted(LOCALES))
+        message = (
+            f"{said}; the table here has the columns {columns!r}: a copy in another language is read in its"
+            f" own words (--locale {known}; another language needs its words in {WHERE}); input {_form(source)}"
+        )
+        return Problem("table", message, source.where(table.span))
+    message = f"{said}; input {_form(source)}; if it is another form, name it with --input-format, or use {_KEEPERS}"
     return Problem("table", message, at(source.origin, 1, 1))
+
+
+MIN_COLUMNS = 4  # feature, endpoint, one arrangement, details
+MIN_ROWS = 3
