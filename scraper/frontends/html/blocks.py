@@ -92,6 +92,14 @@ class HtmlReader:
         self.after_table = False
         blocks.append(Paragraph(Text(inline.text, span, tuple(inline.links))))
 
+    def _paragraph(self, el: etree._Element, blocks: list[Block]) -> None:
+        """A `<p>` with markup, not under a table: what `_flush` makes of its run, without the run
+        (a list of its nodes) or the search for its first node."""
+        inline = self.inline.read_in(el)
+        if inline.text:
+            first = el if len(el) == 0 or (el.text or "").strip() else el[0]  # the run's first node
+            blocks.append(Paragraph(Text(inline.text, self.locator.span(first), tuple(inline.links))))
+
     def _footnote(self, run: list[hp.Node], first: hp.Node | None, inline: Inline, span: Span) -> bool:
         """A run right under a table that starts with `<sup>N</sup>` (or `N ` for the next N)."""
         if isinstance(first, etree._Element) and hp.tag(first) == "sup" and hp.DIGITS.fullmatch(hp.text_content(first)):
@@ -112,6 +120,9 @@ class HtmlReader:
         if tag == "p" and not len(el) and not self.after_table:  # most paragraphs: plain text
             if plain := hi.squeeze(el.text or ""):
                 blocks.append(Paragraph(Text(plain, self.locator.span(el))))
+            return
+        if tag == "p" and not self.after_table:  # a paragraph with markup: read in place, no run built
+            self._paragraph(el, blocks)
             return
         if tag == "p" or (tag in _LISTS and self.after_table and hp.is_note_list(el)):
             for item in el if tag != "p" else [el]:
@@ -142,8 +153,11 @@ class HtmlReader:
                 items.append(Text(hi.squeeze(li.text or ""), self.locator.span(li)))
                 continue
             nested = [c for c in li if hp.tag(c) in ("ul", "ol")]
-            run = [n for n in [li.text or "", *hp.content(li)] if n not in nested]
-            inline = self.inline.read(run, marks=False)
+            if nested:
+                run = [n for n in [li.text or "", *hp.content(li)] if n not in nested]
+                inline = self.inline.read(run, marks=False)
+            else:  # most items with markup: read in place, no run of nodes built
+                inline = self.inline.read_in(li, marks=False)
             items.append(Text(inline.text, self.locator.span(li), tuple(inline.links)))
             for sub in nested:
                 items.extend(self._items(sub))
@@ -168,7 +182,10 @@ class HtmlReader:
         span, read_in = self.locator.span, self.inline.read_in
         cells = []
         for el in row:
-            inline = read_in(el)  # a plain-text cell, most of them, is read without the walk (read_in)
+            if not len(el):  # a plain-text cell, most of them: no Inline and no tuples built
+                cells.append(Cell(hi.squeeze(el.text or ""), span(el)))
+                continue
+            inline = read_in(el)
             cells.append(Cell(inline.text, span(el), tuple(inline.marks), tuple(inline.links)))
         return tuple(cells)
 
