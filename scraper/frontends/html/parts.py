@@ -81,9 +81,13 @@ def is_steps(el: etree._Element) -> bool:
     """`<ol class="steps">`, a `role="list"` of steps, or an `<ol>` whose every item has a
     title and a body (two block parts or more)."""
     names = classes(el)
-    if "steps" in names.split() or (tag(el) == "ol" and "step" in names):
+    tokens = names.split()
+    is_ol = tag(el) == "ol"
+    if "steps" in tokens or (is_ol and "step" in names):
         return True
+    if not is_ol and "list" not in tokens:  # most containers: no list of their items built
+        return False
     items = [c for c in el if isinstance(c.tag, str)]
-    if "list" in names.split() and items and all("listitem" in classes(c) for c in items):
+    if "list" in tokens and items and all("listitem" in classes(c) for c in items):
         return True
-    return tag(el) == "ol" and bool(items) and all(len(parts(c)) >= 2 for c in items)
+    return is_ol and bool(items) and all(len(parts(c)) >= 2 for c in items)
