@@ -55,10 +55,10 @@ def _holds(el: etree._Element, tag: str) -> bool:
     return next(el.iterdescendants(tag), None) is not None
 
 
-def canonical_url(root: etree._Element) -> str | None:
-    """The page's own URL as it states it: `<link rel="canonical">` or `og:url`."""
+def canonical_url(heads: list[etree._Element]) -> str | None:
+    """The page's own URL as its `<head>` states it: `<link rel="canonical">` or `og:url`."""
     for path, attribute in (("link[@rel='canonical']", "href"), ("meta[@property='og:url']", "content")):
-        stated = (el.get(attribute) for head in root.iter("head") for el in head.iterfind(path))
+        stated = (el.get(attribute) for head in heads for el in head.iterfind(path))
         found = next((str(value) for value in stated if value is not None), None)
         if found and found.startswith(("http://", "https://")):
             return found
@@ -90,10 +90,10 @@ def _before_chrome(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def _without_title_block(blocks: list[Block], root: etree._Element) -> list[Block]:
+def _without_title_block(blocks: list[Block], heads: list[etree._Element]) -> list[Block]:
     """The blocks without a title block repeating the page's `<title>` above the article's own
     `h1` (pandoc `--standalone` writes one from its metadata): the article's heading is its title."""
-    titles = [el.text or "" for head in root.iter("head") for el in head.iterfind("title")]
+    titles = [el.text or "" for head in heads for el in head.iterfind("title")]
     if not titles:
         return blocks
     tops = [(k, b.text) for k, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
@@ -113,13 +113,14 @@ def parse(source: Source) -> Document:
         raise fail("html", "cannot parse the HTML: Document is empty", f"{source.origin}:1:1")
     body = article(root)  # what is hidden is looked for where it is read
     reader = HtmlReader(Locator(source.text, root), InlineReader(hidden_elements(body)), source.where)
-    blocks = _without_title_block(_before_chrome(reader.read(body)), root)
+    heads = list(root.iter("head"))  # found once: each search walks the whole page
+    blocks = _without_title_block(_before_chrome(reader.read(body)), heads)
     title, description, rest = title_and_summary(blocks, {})
     return Document(
         title=title,
         description=description,
         blocks=tuple(rest),
         footnotes=tuple(reader.footnotes),
-        source_url=canonical_url(root),
+        source_url=canonical_url(heads),
         lang=root.get("lang") or None,
     )
