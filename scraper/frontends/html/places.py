@@ -20,7 +20,9 @@ class Locator:
 
     def __init__(self, text: str, root: etree._Element) -> None:
         self.root = root
-        self.spans: dict[etree._Element, Span] = {}
+        # line and column of each element placed; a Span is made only for a place asked for (a
+        # row's first cell), not for each of the cells placed on the way to it
+        self.spans: dict[etree._Element, tuple[int, int]] = {}
         self._lines = text.splitlines()
         self._lowered: dict[int, str] = {}
         self._walks: dict[str, tuple[Iterator[etree._Element], dict[int, int]]] = {}
@@ -47,13 +49,14 @@ class Locator:
             found = raw.find(start, cursor.get(line, 0)) + 1  # 0: not on its line (a tag the parser added)
             if found:
                 cursor[line] = found
-            spans[el] = Span(line, found or 1)
+            spans[el] = (line, found or 1)
             if el is target:
                 reached = line
             elif reached and line != reached:
-                return spans[target]  # the target's line is placed whole: a row's cells are asked for next
+                return Span(*spans[target])  # the target's line is placed whole: a row's cells are asked for next
         self._done.add(tag)
-        return self.spans.get(target)
+        placed = spans.get(target)
+        return Span(*placed) if placed is not None else None
 
     def _elements(self, tag: str) -> Iterator[etree._Element]:
         try:
@@ -63,9 +66,9 @@ class Locator:
 
     def place(self, el: etree._Element) -> Span:
         """Where `el` starts, worked out now."""
-        found = self.spans.get(el)
-        if found is not None:
-            return found
+        placed = self.spans.get(el)
+        if placed is not None:
+            return Span(*placed)
         tag = el.tag
         if isinstance(tag, str) and tag not in self._done:
             found = self._advance(tag, el)
