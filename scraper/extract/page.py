@@ -100,14 +100,18 @@ class PageContext:
     words: Vocabulary
     secs: list[Part] = field(init=False)
     roles: list[str | None] = field(init=False)  # each section's role, read once
+    first: dict[str | None, Part] = field(init=False)  # each role's first section, found once
 
     def __post_init__(self) -> None:
         self.secs = sections(self.doc)
         self.roles = [self.words.role(s.title) for s in self.secs]
+        self.first = {}
+        for sec, role in zip(self.secs, self.roles, strict=True):
+            self.first.setdefault(role, sec)
 
     def role(self, role: str) -> Part | None:
         """The first section whose heading holds a word of `role` in the copy's language (or English)."""
-        return next((sec for sec, found in zip(self.secs, self.roles, strict=True) if found == role), None)
+        return self.first.get(role)
 
     @cached_property
     def data(self) -> list[m.Section]:
@@ -188,11 +192,11 @@ def _hipaa_steps(ctx: PageContext) -> list[m.Step]:
 def _phi_locations(ctx: PageContext) -> list[str]:
     """Where PHI appears: the PHI section's first list, else the list its prose writes inline."""
     phi = ctx.role("phi")
-    if _lists(phi):
-        return [i.text for i in _lists(phi)[0].items]
-    excluded = ctx.cue("phi_excluded")
+    if lists := _lists(phi):
+        return [i.text for i in lists[0].items]
+    excluded, lead = ctx.cue("phi_excluded"), ctx.cue("phi_locations")
     for sentence in (s for p in _paragraphs(phi) for s in cells.sentences(p)):
-        if not excluded.search(sentence) and (items := cells.series(sentence, ctx.cue("phi_locations"))):
+        if not excluded.search(sentence) and (items := cells.series(sentence, lead)):
             return items
     return []
 
