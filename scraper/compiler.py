@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from schema.models import Dataset
-from scraper import frontends, validate
+from scraper import frontends, other_form, validate
 from scraper.errors import RetentionError, fail
 from scraper.extract import extract, missing
 from scraper.extract.locale import vocabulary_for
@@ -33,7 +33,7 @@ def compile_source(source: Source, key: Key | None = None, evidence: Evidence | 
     try:
         return _compile(source, key, evidence)
     except RetentionError as err:
-        found = missing.diagnose(source)
+        found = missing.diagnose(source) or other_form.diagnose(source, err)
         if found is not None:
             raise RetentionError([found], err.code) from None
         raise

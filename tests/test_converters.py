@@ -214,3 +214,22 @@ def test_only_a_hidden_element_holding_text_is_refused_in_markdown(inserted: str
     with pytest.raises(RetentionError) as caught:
         forms.markdown(text)
     assert "hidden from readers" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("copy", "converter", "given", "reads"),
+    [
+        ("en-mdx-2026-03", "pandoc-html5", "markdown", "html"),  # 3 problems as Markdown
+        ("en-mdx-2026-03", "pandoc-commonmark", "html", "markdown"),  # 1 problem as HTML
+        ("en-md-2026-09-26", "pandoc-markdown", "html", "markdown"),  # no table as HTML
+    ],
+)
+def test_a_page_given_in_the_wrong_form_is_refused_in_one_line_naming_the_form_it_reads_as(
+    cli: CliRun, copy: str, converter: str, given: str, reads: str
+) -> None:
+    run = cli("compile", str(output(copy, converter)), "--input-format", given)
+    assert run.code == 2 and run.out == ""
+    (line,) = run.err.splitlines()
+    assert f"the page does not read as {given} (given;" in line
+    assert line.endswith(f"it reads as {reads}: use --input-format {reads}")
+    assert cli("compile", str(output(copy, converter)), "--input-format", reads).code == 0

@@ -13,7 +13,7 @@ STAGES: list[tuple[str, ...]] = [
     ("scraper.errors", "scraper.vocabulary", "scraper.source", "scraper.document", "scraper.resources"),
     ("scraper.frontends",),
     ("scraper.extract",),
-    ("scraper.validate", "scraper.compiler", "scraper.dataset_io", "scraper.diff_input"),
+    ("scraper.validate", "scraper.other_form", "scraper.compiler", "scraper.dataset_io", "scraper.diff_input"),
     ("scraper.preflight", "scraper.render"),
     ("scraper.publish", "scraper.fetch", "scraper.localize"),
     ("scraper.cli", "scraper.__main__", "scraper"),
