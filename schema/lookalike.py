@@ -66,19 +66,28 @@ def problem(text: str, identifier: bool, invisible: bool = True) -> str | None:
     return None
 
 
-def texts(data: Dataset) -> Iterator[tuple[str, str, bool, bool, int | None]]:
-    """(JSON path, text, is identifier, check invisible characters, feature index) for every name a
-    request or reader matches; a feature name's invisible characters have their own rule (clean-text)."""
+Where = tuple[str | int, ...]  # a JSON path as its parts: ("features", 0, "name")
+
+
+def json_path(where: Where) -> str:
+    """("features", 0, "endpoints", 1, "path") -> `features[0].endpoints[1].path`."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in where).removeprefix(".")
+
+
+def texts(data: Dataset) -> Iterator[tuple[Where, str, bool, bool, int | None]]:
+    """(JSON path's parts, text, is identifier, check invisible characters, feature index) for every
+    name a request or reader matches; a feature name's invisible characters have their own rule
+    (clean-text). The path is given as parts, formatted (json_path) only for a text with a
+    problem: formatting one for each of a page's ~100 texts was most of the rule's cost."""
     for i, arrangement in enumerate(data.arrangements):
-        yield f"arrangements[{i}].column", arrangement.column, False, True, None
-        yield f"arrangements[{i}].name", arrangement.name, False, True, None
+        yield ("arrangements", i, "column"), arrangement.column, False, True, None
+        yield ("arrangements", i, "name"), arrangement.name, False, True, None
     for i, feature in enumerate(data.features):
-        yield f"features[{i}].name", feature.name, False, False, i
+        yield ("features", i, "name"), feature.name, False, False, i
         for j, endpoint in enumerate(feature.endpoints):
-            yield f"features[{i}].endpoints[{j}].path", endpoint.path, True, True, i
+            yield ("features", i, "endpoints", j, "path"), endpoint.path, True, True, i
             req = endpoint.requires
             if req is not None:
-                where = f"features[{i}].endpoints[{j}].requires"
-                yield f"{where}.name", req.name, req.kind != "other", True, i
+                yield ("features", i, "endpoints", j, "requires", "name"), req.name, req.kind != "other", True, i
                 if req.value is not None:
-                    yield f"{where}.value", req.value, False, True, i
+                    yield ("features", i, "endpoints", j, "requires", "value"), req.value, False, True, i

@@ -55,6 +55,8 @@ def unique_ids(data: Dataset) -> Iterator[Finding]:
 def status_per_arrangement(data: Dataset) -> Iterator[Finding]:
     wanted = {a.id for a in data.arrangements}
     for i, feature in enumerate(data.features):
+        if feature.eligibility.keys() == wanted:
+            continue  # the usual row, compared without building its set
         have = set(feature.eligibility)
         for missing in sorted(wanted - have):
             yield Finding(
@@ -137,11 +139,11 @@ def clean_text(data: Dataset) -> Iterator[Finding]:
 
 def what_it_looks_like(data: Dataset) -> Iterator[Finding]:
     """Identifiers and names carry no invisible, bidi or look-alike characters (schema/lookalike.py)."""
-    for path, text, identifier, invisible, index in lookalike.texts(data):
+    for where, text, identifier, invisible, index in lookalike.texts(data):
         why = lookalike.problem(text, identifier, invisible)
         if why is not None:
             span = data.features[index].span if index is not None else None
-            yield Finding("lookalike", f"{text!r}: {why}", path, span)
+            yield Finding("lookalike", f"{text!r}: {why}", lookalike.json_path(where), span)
 
 
 RULES: list[Rule] = [

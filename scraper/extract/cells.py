@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from schema.models import Retention
 from scraper.vocabulary import ENDPOINT_PATH, ENGLISH, Vocabulary
 
 _ENDPOINT = re.compile(rf"({ENDPOINT_PATH})(?: ?[(（]([^()（）]*)[)）])?")
@@ -128,13 +127,14 @@ def iso_duration(amount: int, unit: str) -> str:
     return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
 
 
-def retention(details: str | None) -> Retention | None:
-    """The first retention period the details state, or None."""
+def retention(details: str | None) -> Data | None:
+    """The first retention period the details state, as a `Retention`'s fields (validated once,
+    with the feature or page that holds it), or None."""
     found = _ANY_RETENTION.search(details) if details else None
     if found is None:
         return None
     for pattern, bound in _RETENTION:
         if match := pattern.match(found.string, found.start()):
             duration = iso_duration(int(match.group(1)), match.group(2))
-            return Retention(duration=duration, bound=bound, phrase=match.group())
-    return Retention(duration=None, bound="until_deleted", phrase=found.group())
+            return {"duration": duration, "bound": bound, "phrase": match.group()}
+    return {"duration": None, "bound": "until_deleted", "phrase": found.group()}

@@ -64,8 +64,9 @@ def _step_text(step: Step) -> str:
     return " ".join(t.text for t in step.body)
 
 
-def _step(step: Step) -> m.Step:
-    return m.Step(title=step.title.text, text=_step_text(step))
+def _step(step: Step) -> Data:
+    """A step as a `m.Step`'s fields (validated once, with the page)."""
+    return {"title": step.title.text, "text": _step_text(step)}
 
 
 def _lists(sec: Part | None) -> list[ListBlock]:
@@ -100,22 +101,27 @@ class PageContext:
     words: Vocabulary
     secs: list[Part] = field(init=False)
     roles: list[str | None] = field(init=False)  # each section's role, read once
+    first: dict[str | None, Part] = field(init=False)  # each role's first section, found once
 
     def __post_init__(self) -> None:
         self.secs = sections(self.doc)
         self.roles = [self.words.role(s.title) for s in self.secs]
+        self.first = {}
+        for sec, role in zip(self.secs, self.roles, strict=True):
+            self.first.setdefault(role, sec)
 
     def role(self, role: str) -> Part | None:
         """The first section whose heading holds a word of `role` in the copy's language (or English)."""
-        return next((sec for sec, found in zip(self.secs, self.roles, strict=True) if found == role), None)
+        return self.first.get(role)
 
     @cached_property
-    def data(self) -> list[m.Section]:
-        """Every section as data, built once: the limitations and the FAQ are some of them."""
+    def data(self) -> list[Data]:
+        """Every section as a `m.Section`'s fields, read once: the limitations and the FAQ are
+        some of them (validated with the page: one validation instead of a model per section)."""
         faq = self.role("faq")
         return [_section(s, faq=s is faq) for s in self.secs]
 
-    def data_of(self, sec: Part) -> m.Section:
+    def data_of(self, sec: Part) -> Data:
         return self.data[next(i for i, s in enumerate(self.secs) if s is sec)]
 
     def cue(self, name: str) -> re.Pattern[str]:
@@ -179,7 +185,7 @@ def _description(ctx: PageContext) -> str | None:
 
 
 @reads("hipaa_steps")
-def _hipaa_steps(ctx: PageContext) -> list[m.Step]:
+def _hipaa_steps(ctx: PageContext) -> list[Data]:
     steps = steps_under(ctx.doc, ctx.cue("hipaa_steps"))
     return [_step(s) for s in steps.steps] if steps else []
 
@@ -188,11 +194,11 @@ def _hipaa_steps(ctx: PageContext) -> list[m.Step]:
 def _phi_locations(ctx: PageContext) -> list[str]:
     """Where PHI appears: the PHI section's first list, else the list its prose writes inline."""
     phi = ctx.role("phi")
-    if _lists(phi):
-        return [i.text for i in _lists(phi)[0].items]
-    excluded = ctx.cue("phi_excluded")
+    if lists := _lists(phi):
+        return [i.text for i in lists[0].items]
+    excluded, lead = ctx.cue("phi_excluded"), ctx.cue("phi_locations")
     for sentence in (s for p in _paragraphs(phi) for s in cells.sentences(p)):
-        if not excluded.search(sentence) and (items := cells.series(sentence, ctx.cue("phi_locations"))):
+        if not excluded.search(sentence) and (items := cells.series(sentence, lead)):
             return items
     return []
 
@@ -225,12 +231,12 @@ def _error_example(ctx: PageContext) -> dict[str, object] | None:
 
 
 @reads("limitations")
-def _limitation_sections(ctx: PageContext) -> list[m.Section]:
+def _limitation_sections(ctx: PageContext) -> list[Data]:
     return [ctx.data_of(s) for s in ctx.limitations]  # never the FAQ, so read as any section
 
 
 @reads("policy_violation_retention")
-def _violation_retention(ctx: PageContext) -> m.Retention | None:
+def _violation_retention(ctx: PageContext) -> Data | None:
     """The retention period the limitations state (data kept for policy violations or by law)."""
     found = (cells.retention(" ".join(_paragraphs(sec))) for sec in ctx.limitations)
     return next((r for r in found if r is not None), None)
@@ -240,18 +246,19 @@ def _violation_retention(ctx: PageContext) -> m.Retention | None:
 def _faq(ctx: PageContext) -> list[Data]:
     """The FAQ section's questions as `Question`s' fields (validated once, with the page)."""
     sec = ctx.role("faq")
-    blocks = ctx.data_of(sec).blocks if sec else []
-    return [{"question": b.text or "", "answer": b.items or []} for b in blocks if b.kind == "question"]
+    blocks = ctx.data_of(sec)["blocks"] if sec else []
+    return [{"question": b["text"], "answer": b["items"]} for b in blocks if b["kind"] == "question"]
 
 
 @reads("related_resources")
-def _related(ctx: PageContext) -> list[m.Link]:
+def _related(ctx: PageContext) -> list[Data]:
+    """The related resources as `m.Link`s' fields (validated once, with the page)."""
     lists = _lists(ctx.role("related_resources"))
-    return [m.Link(text=i.text, url=cells.url(i.links[0].url) if i.links else None) for lst in lists for i in lst.items]
+    return [{"text": i.text, "url": cells.url(i.links[0].url) if i.links else None} for lst in lists for i in lst.items]
 
 
 @reads("sections")
-def _sections(ctx: PageContext) -> list[m.Section]:
+def _sections(ctx: PageContext) -> list[Data]:
     return ctx.data
 
 
@@ -259,9 +266,9 @@ def _holds(sec: Part, table: Table | None) -> bool:
     return any(isinstance(b, TableBlock) and b.table is table for b in sec.blocks)
 
 
-def _section(sec: Part, faq: bool = False) -> m.Section:
+def _section(sec: Part, faq: bool = False) -> Data:
     blocks = _faq_blocks(sec) if faq else [b for b in (_block(x) for x in sec.blocks) if b is not None]
-    return m.Section(id=cells.slug(sec.title), title=sec.title, blocks=blocks)
+    return {"id": cells.slug(sec.title), "title": sec.title, "blocks": blocks}
 
 
 def page(doc: Document, table: Table | None = None, words: Vocabulary = ENGLISH) -> m.Page:
