@@ -33,7 +33,7 @@ def compile_source(source: Source, key: Key | None = None, evidence: Evidence | 
     try:
         return _compile(source, key, evidence)
     except RetentionError as err:
-        found = missing.diagnose(source) or other_form.diagnose(source, err)
+        found = missing.diagnose(source) or other_form.diagnose(source, err, read_rows)
         if found is not None:
             raise RetentionError([found], err.code) from None
         raise

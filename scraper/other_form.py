@@ -3,24 +3,23 @@ form it does read as, instead of the problems the wrong front end found."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from scraper import frontends
 from scraper.errors import Problem, RetentionError
-from scraper.extract import extract
-from scraper.extract.locale import vocabulary_for
 from scraper.source import Format, Source
 
 FORMS: tuple[Format, ...] = ("markdown", "html", "text")
 
 
-def diagnose(source: Source, refused: RetentionError) -> Problem | None:
+def diagnose(source: Source, refused: RetentionError, read: Callable[[Source], object]) -> Problem | None:
     """The one-line refusal for a page whose form was given and that was refused, when another
-    form reads it without a problem; None otherwise (its own problems stand)."""
+    form reads it (`read`: the compiler's parse and extract) without a problem; None otherwise
+    (its own problems stand)."""
     if source.how != "given":
         return None
     for form in FORMS:
-        if form != source.format and _reads(replace(source, format=form, how="tried")):
+        if form != source.format and _reads(read, replace(source, format=form, how="tried")):
             first = refused.problems[0]
             said = first.message.split(";")[0]  # what went wrong, without the hints that follow it
             message = (
@@ -36,10 +35,9 @@ def _count(refused: RetentionError) -> str:
     return "1 problem" if many == 1 else f"{many} problems, the first"
 
 
-def _reads(source: Source) -> bool:
+def _reads(read: Callable[[Source], object], source: Source) -> bool:
     try:
-        doc = frontends.parse(source)
-        extract(source, doc, vocabulary_for(source, doc))
+        read(source)
     except RetentionError:
         return False
     return True
