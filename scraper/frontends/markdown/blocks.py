@@ -94,9 +94,7 @@ class BlockReader:
     def _heading_end(self, i: int, end: int) -> int:
         """The line after the heading at `i`: where a converter wrapped the page at a width
         (html2text's `body_width`), a heading longer than it runs on into the lines under it."""
-        if i + 1 >= end or self._starts_block(i + 1):
-            return i + 1
-        if self._wrap_width is None:
+        if i + 1 >= end or self._starts_block(i + 1) or self._wrap_width is None:
             return i + 1
         return wrapping.run_on_end(self.lines, i, end, self._wrap_width, self._starts_block)
 

@@ -14,7 +14,7 @@ import html
 import re
 from collections.abc import Callable
 
-from schema.span import Span
+from schema.span import Span, span_at
 from scraper.document import Cell, Row, Table
 from scraper.errors import fail
 from scraper.frontends.markdown import inline as md_inline
@@ -48,12 +48,10 @@ def read_html_table(lines: list[str], i: int, end: int, where: Callable[[Span], 
     for row in _ROW.finditer(text):
         cells = []
         for cell in _CELL.finditer(row.group(1)):
-            start = row.start(1) + cell.start()
-            line = i + 1 + text.count("\n", 0, start)
-            col = start - (text.rfind("\n", 0, start) + 1) + 1
+            place = span_at(text, row.start(1) + cell.start())
             check_cell(_pieces(text, row.start(1) + cell.start(2), cell.group(2), i), where)
             read = md_inline.parse(_markdown(cell.group(2)))
-            cells.append(Cell(read.text, Span(line, col), tuple(read.marks), tuple(read.links)))
+            cells.append(Cell(read.text, Span(i + place.line, place.col), tuple(read.marks), tuple(read.links)))
         if cells:
             head = all(c.group(1).lower() == "th" for c in _CELL.finditer(row.group(1)))
             rows.append((head, Row(tuple(cells), cells[0].span)))
@@ -66,5 +64,6 @@ def read_html_table(lines: list[str], i: int, end: int, where: Callable[[Span], 
 def _pieces(text: str, start: int, content: str, i: int) -> list[tuple[int, int, str]]:
     """A cell's `content` (found at `start` in `text`, the lines from line `i` on) as its lines,
     each with its 0-based line and column."""
-    line, col = i + text.count("\n", 0, start), start - (text.rfind("\n", 0, start) + 1)
+    place = span_at(text, start)
+    line, col = i + place.line - 1, place.col - 1
     return [(line + n, col if n == 0 else 0, part) for n, part in enumerate(content.split("\n"))]
