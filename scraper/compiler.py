@@ -6,6 +6,7 @@ A copy in another language is read in its own words; its rows get the English pa
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from schema.models import Dataset
@@ -29,7 +30,24 @@ def read_rows(source: Source, evidence: Evidence | None = None) -> Dataset:
 
 def compile_source(source: Source, key: Key | None = None, evidence: Evidence | None = None) -> Dataset:
     """Parse, extract and check one page; raises RetentionError with every problem found, or
-    with the one line that says the input's table is flattened or in another form."""
+    with the one line that says the input's table is flattened or in another form.
+
+    The cyclic garbage collector is paused during the compile (and left as the caller had it):
+    the objects a compile holds at once (the Document, the dataset) set off about three
+    collections per compile, each traversing the young objects, one in four of them the middle
+    generation and one in fifty the whole heap: some 1.5 ms of a 5 ms compile on average. Paused, about one collection in four compiles remains,
+    after it. A compile makes little cyclic garbage (some 400 objects), bounded by one page.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compile_or_diagnose(source, key, evidence)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compile_or_diagnose(source: Source, key: Key | None, evidence: Evidence | None) -> Dataset:
     try:
         return _compile(source, key, evidence)
     except RetentionError as err:
