@@ -35,8 +35,9 @@ def compile_source(source: Source, key: Key | None = None, evidence: Evidence | 
     The cyclic garbage collector is paused during the compile (and left as the caller had it):
     the objects a compile holds at once (the Document, the dataset) set off about three
     collections per compile, each traversing the young objects, one in four of them the middle
-    generation and one in fifty the whole heap: some 1.5 ms of a 5 ms compile on average. Paused, about one collection in four compiles remains,
-    after it. A compile makes little cyclic garbage (some 400 objects), bounded by one page.
+    generation and one in fifty the whole heap: some 1.5 ms of a 5 ms compile on average.
+    Paused, about one collection in four compiles remains, after it. A compile makes little
+    cyclic garbage (some 400 objects), bounded by one page.
     """
     enabled = gc.isenabled()
     gc.disable()
