@@ -119,6 +119,7 @@ _UNTIL_DELETED = re.compile(r"\buntil (?:explicitly |manually )?deleted", re.IGN
 _ANY_RETENTION = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (*(p for p, _ in _RETENTION), _UNTIL_DELETED)), re.IGNORECASE
 )
+_DIGIT = re.compile("[0-9]")
 
 
 def iso_duration(amount: int, unit: str) -> str:
@@ -127,10 +128,18 @@ def iso_duration(amount: int, unit: str) -> str:
     return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
 
 
+def _may_state(details: str) -> bool:
+    """Whether `details` may hold a retention phrase: each holds a number or "until", which a
+    plain scan finds in an ASCII text. Most rows' details state no period, and the phrase
+    search, case-blind at every place, costs five times this scan (a text beyond ASCII is always
+    searched: a full-width digit is a number, and `ı` matches `i` case-blind)."""
+    return not details.isascii() or _DIGIT.search(details) is not None or "until" in details.lower()
+
+
 def retention(details: str | None) -> Data | None:
     """The first retention period the details state, as a `Retention`'s fields (validated once,
     with the feature or page that holds it), or None."""
-    found = _ANY_RETENTION.search(details) if details else None
+    found = _ANY_RETENTION.search(details) if details and _may_state(details) else None
     if found is None:
         return None
     for pattern, bound in _RETENTION:
