@@ -82,7 +82,13 @@ class Vocabulary:
     def status(self, word: str) -> str | None:
         """yes / qualified / no for a status word (case, spacing and full-width brackets as a
         reader ignores them); None for a word no vocabulary in the chain knows."""
-        return self._statuses.get(fold(word))
+        found = self._written.get(word)  # most cells write a word as declared: no folding
+        return found if found is not None else self._statuses.get(fold(word))
+
+    @cached_property
+    def _written(self) -> dict[str, str]:
+        """Every status word of the chain as declared, with the status its folded form has."""
+        return {known: self._statuses[fold(known)] for words in self.chain() for known in words.statuses}
 
     def word(self, status: str) -> str:
         """The word this language writes for a status (`qualified` -> `Yes (qualified)`)."""
@@ -149,8 +155,16 @@ class Vocabulary:
     def cue(self, name: str) -> re.Pattern[str] | None:
         """The pattern of a prose cue (`phi_excluded`, `schema_restrictions`, ...) in this
         language or a fallback; None when no vocabulary in the chain declares it."""
-        found = next((v.cues[name] for v in self.chain() if name in v.cues), None)
-        return re.compile(found, re.IGNORECASE) if found else None
+        return self._cues.get(name)
+
+    @cached_property
+    def _cues(self) -> dict[str, re.Pattern[str]]:
+        """Each cue of the chain compiled once, the first vocabulary to declare a name winning."""
+        found: dict[str, str] = {}
+        for words in self.chain():
+            for name, pattern in words.cues.items():
+                found.setdefault(name, pattern)
+        return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in found.items() if pattern}
 
     def role(self, title: str) -> str | None:
         """The page field a section heading holds ("Frequently asked questions" -> faq)."""

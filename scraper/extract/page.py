@@ -131,6 +131,11 @@ class PageContext:
         return found
 
     @cached_property
+    def phi_sentences(self) -> list[str]:
+        """The sentences of the PHI section's paragraphs, split once for the two fields read there."""
+        return [s for p in _paragraphs(self.role("phi")) for s in cells.sentences(p)]
+
+    @cached_property
     def limitations(self) -> list[Part]:
         """The sections under a "Limitations…" heading; on a page without one, the sections between
         the eligibility table's and the FAQ (where the page has always put them). Headings with no
@@ -197,7 +202,7 @@ def _phi_locations(ctx: PageContext) -> list[str]:
     if lists := _lists(phi):
         return [i.text for i in lists[0].items]
     excluded, lead = ctx.cue("phi_excluded"), ctx.cue("phi_locations")
-    for sentence in (s for p in _paragraphs(phi) for s in cells.sentences(p)):
+    for sentence in ctx.phi_sentences:
         if not excluded.search(sentence) and (items := cells.series(sentence, lead)):
             return items
     return []
@@ -207,8 +212,7 @@ def _phi_locations(ctx: PageContext) -> list[str]:
 def _excluded(ctx: PageContext) -> str | None:
     """The sentence of the PHI section naming the fields not expected to hold PHI."""
     cue = ctx.cue("phi_excluded")
-    found = (s for p in _paragraphs(ctx.role("phi")) for s in cells.sentences(p) if cue.search(s))
-    return next(found, None)
+    return next((s for s in ctx.phi_sentences if cue.search(s)), None)
 
 
 @reads("schema_restrictions")
