@@ -89,10 +89,15 @@ def marks_have_footnotes(data: Dataset) -> Iterator[Finding]:
 
 
 def footnotes_cited(data: Dataset) -> Iterator[Finding]:
-    cited = {(f.id, arr, mark) for f in data.features for arr, e in f.eligibility.items() for mark in e.footnotes}
+    cited: dict[int, set[tuple[str, str, int]]] = {}  # each mark's citations, gathered in one pass
+    if data.footnotes:
+        for f in data.features:
+            for arr, e in f.eligibility.items():
+                for mark in e.footnotes:
+                    cited.setdefault(mark, set()).add((f.id, arr, mark))
     for i, note in enumerate(data.footnotes):
         applies = {(fid, arr, note.number) for fid, arr in note.applies_to}
-        marked = {c for c in cited if c[2] == note.number}
+        marked = cited.get(note.number, set())
         if not marked:
             yield Finding("footnotes-cited", f"footnote {note.number} is never cited", f"footnotes[{i}]", note.span)
         elif applies != marked:
@@ -140,6 +145,8 @@ def clean_text(data: Dataset) -> Iterator[Finding]:
 def what_it_looks_like(data: Dataset) -> Iterator[Finding]:
     """Identifiers and names carry no invisible, bidi or look-alike characters (schema/lookalike.py)."""
     for where, text, identifier, invisible, index in lookalike.texts(data):
+        if text.isascii() and text.isprintable():
+            continue  # printable ASCII: nothing to look at (most texts; a call of problem saved)
         why = lookalike.problem(text, identifier, invisible)
         if why is not None:
             span = data.features[index].span if index is not None else None
