@@ -18,6 +18,7 @@ from schema import ENDPOINT_PATH as ENDPOINT_PATH  # the endpoint grammar, decla
 ENDPOINT_PREFIX = "/v1/"
 ENDPOINT_SEPARATORS = (" / ", ", ", " and ", " or ")
 _COLUMN_ROLES = ("feature", "endpoint")
+_PHRASE = re.compile("[A-Za-z0-9 ]+")  # a cue that is words only: no pattern syntax in it
 _WIDE = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "、": ","})
 
 
@@ -157,14 +158,35 @@ class Vocabulary:
         language or a fallback; None when no vocabulary in the chain declares it."""
         return self._cues.get(name)
 
+    def says(self, name: str, text: str) -> bool:
+        """Whether `text` carries the prose cue `name` (its pattern found case-blind anywhere in
+        it); KeyError for a cue no vocabulary declares. A cue of plain ASCII words is looked for
+        in an ASCII text as a substring of its lowercase: the same answer (case-blind, an ASCII
+        letter matches only its other case), without the pattern tried at every place of every
+        paragraph (a case-blind pattern gets no fast scan from `re`)."""
+        phrase = self._phrases.get(name)
+        if phrase is not None and text.isascii():
+            return phrase in text.lower()
+        return self._cues[name].search(text) is not None
+
     @cached_property
-    def _cues(self) -> dict[str, re.Pattern[str]]:
-        """Each cue of the chain compiled once, the first vocabulary to declare a name winning."""
+    def _declared_cues(self) -> dict[str, str]:
+        """Each cue's pattern in the chain, the first vocabulary to declare a name winning."""
         found: dict[str, str] = {}
         for words in self.chain():
             for name, pattern in words.cues.items():
                 found.setdefault(name, pattern)
-        return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in found.items() if pattern}
+        return {name: pattern for name, pattern in found.items() if pattern}
+
+    @cached_property
+    def _cues(self) -> dict[str, re.Pattern[str]]:
+        """Each cue compiled once."""
+        return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in self._declared_cues.items()}
+
+    @cached_property
+    def _phrases(self) -> dict[str, str]:
+        """The cues that are plain ASCII words (`restriction applies to`), lowercase."""
+        return {name: pattern.lower() for name, pattern in self._declared_cues.items() if _PHRASE.fullmatch(pattern)}
 
     def role(self, title: str) -> str | None:
         """The page field a section heading holds ("Frequently asked questions" -> faq)."""

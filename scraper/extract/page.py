@@ -170,16 +170,16 @@ def reads(name: str) -> Callable[[Reader], Reader]:
 def _listed(ctx: PageContext, cue: str, lead: re.Pattern[str]) -> list[str]:
     """What a sentence carrying `cue` lists: the list under it, or the items it writes inline
     after `lead` (the page has given both shapes)."""
-    marker = ctx.cue(cue)
+    says = ctx.words.says
     for sec in ctx.secs:
         for block, after in zip(sec.blocks, [*sec.blocks[1:], None], strict=False):
             text = label_text(block) or ""
-            if not marker.search(text):
+            if not says(cue, text):
                 continue
             if isinstance(after, ListBlock):
                 return [i.text for i in after.items]
             for sentence in cells.sentences(text):
-                if marker.search(sentence) and (items := cells.series(sentence, lead)):
+                if says(cue, sentence) and (items := cells.series(sentence, lead)):
                     return items
     return []
 
@@ -201,9 +201,9 @@ def _phi_locations(ctx: PageContext) -> list[str]:
     phi = ctx.role("phi")
     if lists := _lists(phi):
         return [i.text for i in lists[0].items]
-    excluded, lead = ctx.cue("phi_excluded"), ctx.cue("phi_locations")
+    lead = ctx.cue("phi_locations")
     for sentence in ctx.phi_sentences:
-        if not excluded.search(sentence) and (items := cells.series(sentence, lead)):
+        if not ctx.words.says("phi_excluded", sentence) and (items := cells.series(sentence, lead)):
             return items
     return []
 
@@ -211,8 +211,7 @@ def _phi_locations(ctx: PageContext) -> list[str]:
 @reads("phi_excluded_fields")
 def _excluded(ctx: PageContext) -> str | None:
     """The sentence of the PHI section naming the fields not expected to hold PHI."""
-    cue = ctx.cue("phi_excluded")
-    return next((s for s in ctx.phi_sentences if cue.search(s)), None)
+    return next((s for s in ctx.phi_sentences if ctx.words.says("phi_excluded", s)), None)
 
 
 @reads("schema_restrictions")
