@@ -70,15 +70,15 @@ _ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
 
 def _refuse_entities(source: Source) -> None:
     """A DOCTYPE declaring entities (billion laughs, external files) has no place in a docs page.
-    Tried only where a `<!` is (a page has one or two): a case-blind search over the whole
-    page costs more than the rest of this."""
+    Tried at each `!` (a few in a page, found at memchr speed): a search for `<!` or for the
+    pattern stops at each of the page's thousands of `<` and costs as much as encoding the page."""
     text = source.text
-    start = text.find("<!")
-    while start >= 0:
-        if _ENTITY_DECLARATION.match(text, start):
-            place = source.where(span_at(text, start))
+    bang = text.find("!")
+    while bang >= 0:
+        if bang and _ENTITY_DECLARATION.match(text, bang - 1):
+            place = source.where(span_at(text, bang - 1))
             raise fail("hostile", "the DOCTYPE declares entities; refusing the page", place)
-        start = text.find("<!", start + 2)
+        bang = text.find("!", bang + 1)
 
 
 def _before_chrome(blocks: list[Block]) -> list[Block]:
