@@ -110,6 +110,7 @@ CONVERTERS: dict[str, tuple[Callable[[str], str], str]] = {
     "pandoc-gfm-nowrap": (_pandoc("gfm", "--wrap=none"), ".md"),
     "html2text-reference-links": (_html2text(78, inline_links=False), ".md"),  # `[Web search][18]`
     "html2text-narrow": (_html2text(40), ".md"),  # wrapped at 40: a long heading runs on into the next line
+    "html2text-reference-links-narrow": (_html2text(40, inline_links=False), ".md"),  # `   [16]:` / a URL over lines
     "pandoc-markdown": (_pandoc("markdown"), ".md"),  # pandoc's own tables: simple or multiline
     "pandoc-commonmark": (_pandoc("commonmark"), ".md"),  # no pipe tables: the table as raw HTML
     "trafilatura-markdown": (_trafilatura("markdown"), ".md"),
@@ -135,6 +136,7 @@ KEEPS_TABLE = (
     "pandoc-gfm-nowrap",
     "html2text-reference-links",
     "html2text-narrow",
+    "html2text-reference-links-narrow",
     "pandoc-markdown",
     "pandoc-commonmark",
     "trafilatura-markdown",

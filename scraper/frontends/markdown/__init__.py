@@ -105,11 +105,10 @@ def parse(source: Source) -> Document:
     lines = source.text.splitlines()
     meta, start = front_matter(lines)
     check_hidden(lines, source.where)
-    lines, defined = references.collect(lines)
-    token = references.DEFINED.set(defined)
+    reader = BlockReader(lines, source.where)
+    token = references.DEFINED.set(references.collect(reader.lines, lambda: reader.wrap_width))
     try:
-        reader = BlockReader(lines, source.where)
-        blocks = reader.read(start, article_end(lines, start))
+        blocks = reader.read(start, article_end(reader.lines, start))
         title, description, rest = title_and_summary(steps.fold([_code(b) for b in blocks]), meta)
     finally:
         references.DEFINED.reset(token)

@@ -94,12 +94,14 @@ class BlockReader:
     def _heading_end(self, i: int, end: int) -> int:
         """The line after the heading at `i`: where a converter wrapped the page at a width
         (html2text's `body_width`), a heading longer than it runs on into the lines under it."""
-        if i + 1 >= end or self._starts_block(i + 1) or self._wrap_width is None:
+        if i + 1 >= end or self._starts_block(i + 1) or self.wrap_width is None:
             return i + 1
-        return wrapping.run_on_end(self.lines, i, end, self._wrap_width, self._starts_block)
+        return wrapping.run_on_end(self.lines, i, end, self.wrap_width, self._starts_block)
 
     @cached_property
-    def _wrap_width(self) -> int | None:
+    def wrap_width(self) -> int | None:
+        """The width the page is wrapped at (None: not wrapped), measured once, when first asked:
+        by the link definitions (after their own lines are blanked) or by a heading."""
         return wrapping.wrap_width(self.lines, self._starts_block)
 
     def _run(self, i: int, stop: int) -> Text:

@@ -12,9 +12,13 @@ keeps its link, as an inline link does. Only a definition the page uses is taken
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextvars import ContextVar
 
-_DEFINITION = re.compile(r"([ ]*)\[([^\]\s][^\]]*)\]:[ \t]+(.*?)[ \t]*")
+from scraper.frontends.markdown.wrapping import did_not_fit
+
+# the destination may start on the next line (CommonMark; html2text at 40 columns: `   [16]:` / `https://…`)
+_DEFINITION = re.compile(r"([ ]*)\[([^\]\s][^\]]*)\]:(?:[ \t]+(.*?))?[ \t]*")
 # CommonMark's destination (`<...>`, or no space) and optional title
 _STRICT = re.compile(r"(?:<([^<>\n]*)>|([^\s<][^\s]*))(?:[ \t]+(\"[^\"]*\"|'[^']*'|\([^()]*\)))?")
 _TITLE = re.compile(r"[ \t]*(\"[^\"]*\"|'[^']*'|\([^()]*\))[ \t]*")
@@ -24,7 +28,6 @@ _SPACED = re.compile(r"(?:[A-Za-z][\w+.-]*://|\.{0,2}/|#)\S*(?:[ \t]+\S+)+")
 _OPENS_BLOCK = re.compile(
     r"[ \t]*(?:#{1,6}(?:[ \t]|$)|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[>|<]|```|~~~|:::|[-*_=]{3})|.*\|"
 )
-_WRAP_WIDTH = 40  # a line this long or longer may have been wrapped (html2text's narrowest width in use)
 _FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
 _USE = re.compile(r"\]\[([^\[\]]+)\]|\[([^\[\]]+)\]\[\]")
 
@@ -53,45 +56,62 @@ def _destination(rest: str) -> tuple[str, bool] | None:
     return None
 
 
-def collect(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The lines with each definition the page uses blanked out (line numbers kept), and the URL of
-    each label; the first definition of a label wins. A definition may go on over the next lines
-    with its title (`"..."`, `'...'`, `(...)`), or, when its line is long enough to have been
-    wrapped, with the rest of a wrapped URL (joined with a space, or with none after a hyphen) up to
-    a blank line, another definition or a line that opens a block. Fenced code is left alone
-    (html2text puts a paragraph's definitions inside the indented code block that follows it, so
-    an indented definition counts as any other)."""
-    out, found = list(lines), dict[str, str]()
+def collect(lines: list[str], width: Callable[[], int | None]) -> dict[str, str]:
+    """The URL of each label the page defines and uses (the first definition of a label wins),
+    each such definition blanked out of `lines` (line numbers kept). A definition may go on over
+    the next lines with its title (`"..."`, `'...'`, `(...)`), or with the rest of a URL wrapped
+    onto them (joined with a space, or with none after a hyphen) up to a blank line, another
+    definition or a line that opens a block, where the page is wrapped: `width()` is the page's
+    width, measured once the definitions' own lines are blank (wrapping.wrap_width), and a line
+    goes on only where the next line's first word did not fit on it (wrapping.did_not_fit), as
+    a heading runs on. Fenced code is left alone (html2text puts a paragraph's definitions inside
+    the indented code block that follows it, so an indented definition counts as any other)."""
+    found = dict[str, str]()
     if "]:" not in "\n".join(lines):  # no definition anywhere: most pages
-        return out, found
+        return found
+    for k, written, name, url, titled in _definitions(lines):
+        found.setdefault(name, _run_on(lines, k + 1, written, url, titled, width))
+    return found
+
+
+def _definitions(lines: list[str]) -> list[tuple[int, str, str, str, bool]]:
+    """Each definition the page uses, outside fenced code: the line its destination ends on, what
+    that line holds, its label, its URL and whether its title is given. Its lines are blanked."""
     used = _used("\n".join(lines))
     fenced = False
-    k = 0
-    while k < len(lines):
-        if _FENCE.match(lines[k]):
+    starts = []
+    for k, line in enumerate(lines):
+        if _FENCE.match(line):
             fenced = not fenced
-        match = None if fenced else _DEFINITION.fullmatch(lines[k])
-        read = _destination(match.group(3)) if match and label(match.group(2)) in used else None
-        if match is None or read is None:
-            k += 1
+        match = None if fenced else _DEFINITION.fullmatch(line)
+        if match is None or label(match.group(2)) not in used:
             continue
-        (url, titled), out[k] = read, ""
-        url, k = _run_on(lines, out, k + 1, url, titled)
-        found.setdefault(label(match.group(2)), url)
-    return out, found
+        last = k if match.group(3) else k + 1  # `[16]:` alone: its destination is on the next line
+        rest = match.group(3) or (lines[last].strip() if last < len(lines) and _wraps(lines[last]) else "")
+        read = _destination(rest)
+        if read is not None:
+            starts.append((last, lines[last], label(match.group(2)), *read))
+            lines[k : last + 1] = [""] * (last + 1 - k)
+    return starts
 
 
-def _run_on(lines: list[str], out: list[str], k: int, url: str, titled: bool) -> tuple[str, int]:
-    """The definition's URL with what it goes on with from line `k` (blanked), and the line after
-    it: the rest of a URL wrapped after a long line, else a title on the next line."""
-    while k < len(lines) and len(lines[k - 1].rstrip()) >= _WRAP_WIDTH and _wraps(lines[k]):
+def _run_on(lines: list[str], k: int, written: str, url: str, titled: bool, width: Callable[[], int | None]) -> str:
+    """The URL of the definition `written` above line `k`, with what it goes on with from there
+    (blanked): the rest of a URL wrapped where the page's width left no room, else a title on
+    the next line."""
+    while k < len(lines) and _wraps(lines[k]) and _wrapped(written, lines[k], width()):
         url += ("" if url.endswith("-") else " ") + lines[k].strip()
-        out[k] = ""
+        written, lines[k] = lines[k], ""
         k += 1
-    if not titled and k < len(lines) and _TITLE.fullmatch(lines[k]) and len(lines[k - 1].rstrip()) < _WRAP_WIDTH:
-        out[k] = ""
-        k += 1
-    return url, k
+    if not titled and k < len(lines) and _TITLE.fullmatch(lines[k]):
+        lines[k] = ""
+    return url
+
+
+def _wrapped(line: str, following: str, width: int | None) -> bool:
+    """Whether a converter wrapping the page at `width` broke `line` before `following`; never on
+    a page not wrapped."""
+    return width is not None and did_not_fit(line, following, width)
 
 
 def _wraps(line: str) -> bool:
