@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +27,9 @@ class Source:
     url: str | None = None
     how: str = "given"  # how the format was chosen: "given", "from the .md suffix", "sniffed from the content"
     locale: str | None = None  # the language the command says the page is in (`--locale`)
+    # `text` as UTF-8 bytes, as read (b"" when not read from bytes): a parser that takes bytes
+    # gets them without encoding the page again
+    raw: bytes = field(default=b"", repr=False, compare=False)
 
     def where(self, span: Span) -> str:
         return at(self.origin, span.line, span.col)
@@ -139,7 +142,8 @@ def from_bytes(
     text = _decode(raw, origin)
     digest = hashlib.sha256(raw).hexdigest()
     found, how = (fmt, "given") if fmt else _sniff(text, origin, content_type)
-    return Source(text=text, format=found, origin=origin, sha256=digest, url=url, how=how)
+    raw = raw.removeprefix("\ufeff".encode())  # as `text` is (no copy when there is no BOM)
+    return Source(text=text, format=found, origin=origin, sha256=digest, url=url, how=how, raw=raw)
 
 
 def read(path: Path, fmt: Format | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -120,6 +120,23 @@ def test_entity_declarations_are_refused_and_never_resolved(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE html [<!entity x "y">]>',  # any case
+        '<!DOCTYPE html [<!ENT\u0130TY x "y">]>',  # a capital I with a dot folds to i, as it always did
+        '<!-- Note! --><!DOCTYPE html [<!-- so! --><!ENTITY x "y">]>',  # after other `!`s and `<!`s
+    ],
+)
+def test_entity_declarations_are_found_whatever_comes_before(doctype: str) -> None:
+    from scraper.errors import RetentionError
+
+    page = PLAIN_PAGE.replace("<!doctype html>", doctype)
+    with pytest.raises(RetentionError, match="DOCTYPE declares entities") as caught:
+        forms.compile_as(page, "html", "page.html")
+    assert f"page.html:1:{doctype.rindex('<!') + 1}:" in str(caught.value)
+
+
+@pytest.mark.parametrize(
     ("path", "expected"),
     [(MDX_MARCH, "markdown"), (MD_MAY, "markdown"), (BUNDLED, "text")],
 )
