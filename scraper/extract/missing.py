@@ -17,6 +17,8 @@ from scraper.errors import Problem, at
 from scraper.source import PIPE_TABLE, Source
 from scraper.vocabulary import ENGLISH, LOCALES, WHERE, Vocabulary
 
+MIN_COLUMNS = 4  # a table shaped like the page's: feature, endpoint, one arrangement, details
+MIN_ROWS = 3
 _KEEPERS = "a converter that keeps tables (html2text, markdownify, pandoc -t gfm) or the page's HTML or Markdown"
 # the header: "Feature", "Endpoint", then "... eligible" on that line or, when a dump wrapped the
 # column titles (w3m), on the next
@@ -135,6 +137,3 @@ def no_table(source: Source, words: Vocabulary = ENGLISH, tables: Sequence[Table
     message = f"{said}; input {_form(source)}; if it is another form, name it with --input-format, or use {_KEEPERS}"
     return Problem("table", message, at(source.origin, 1, 1))
 
-
-MIN_COLUMNS = 4  # feature, endpoint, one arrangement, details
-MIN_ROWS = 3

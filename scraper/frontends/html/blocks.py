@@ -97,7 +97,7 @@ class HtmlReader:
         (a list of its nodes) or the search for its first node."""
         inline = self.inline.read_in(el)
         if inline.text:
-            first = el if len(el) == 0 or (el.text or "").strip() else el[0]  # the run's first node
+            first = el if (el.text or "").strip() else el[0]  # the run's first node (it has markup)
             blocks.append(Paragraph(Text(inline.text, self.locator.span(first), tuple(inline.links))))
 
     def _footnote(self, run: list[hp.Node], first: hp.Node | None, inline: Inline, span: Span) -> bool:

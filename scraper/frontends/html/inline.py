@@ -85,7 +85,7 @@ class InlineReader:
                 parts.append(node.text or "")  # a plain leaf: `code`, `strong`
             elif tag == "a" and (href := node.get("href")):
                 parts.append(text := node.text or "")  # a link holding only text
-                out.links.append(Link(" ".join(text.split()), href))  # squeeze, without a call per link
+                out.links.append(Link(squeeze(text), href))
             else:
                 self._collect(node, parts, out, marks)
             if tails:
